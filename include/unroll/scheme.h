@@ -1,0 +1,122 @@
+/*
+    A scheme is a first-order method written as per-step linear rules.
+    Every method of the toolkit has at most three sequences:
+
+      y_t = y_{t-1} - h_t grad f(y_{t-1}) + m_t (y_{t-1} - y_{t-2})
+      z_t = c1_t z_{t-2} + c2_t y_t - c3_t y_{t-2}
+      x_t = (A_{t-1} / A_t) x_{t-1} + (a_t / A_t) z_t
+
+    with y_{-1} = y_0 = z_{-1} = z_0 = x_0.  A momentum scheme has only the
+    first rule (x = z = y).  The coefficients come from a family or from a
+    table file; the interpreters below read them and nothing else, so the
+    polynomial, the certified bound and the numeric run of a method are
+    three readings of one object.
+*/
+#ifndef UNROLL_SCHEME_H
+#define UNROLL_SCHEME_H
+
+#include "unroll/arith.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Coefficient names, in the order of MATH-style tables:
+   h, m, c1, c2, c3, a, A.  A momentum scheme uses the first two. */
+enum
+{
+    UNROLL_COEF_H = 0,
+    UNROLL_COEF_M,
+    UNROLL_COEF_C1,
+    UNROLL_COEF_C2,
+    UNROLL_COEF_C3,
+    UNROLL_COEF_a,
+    UNROLL_COEF_A,
+    UNROLL_NCOEF
+};
+
+/* Scheme kinds: the number of sequences. */
+#define UNROLL_SCHEME_MOMENTUM 1
+#define UNROLL_SCHEME_AVERAGED 3
+
+/* Stages of an averaged scheme.  For a momentum scheme all three name the
+   single sequence. */
+#define UNROLL_STAGE_Y 0
+#define UNROLL_STAGE_Z 1
+#define UNROLL_STAGE_X 2
+
+/* Largest degree accepted by the exact interpreters and exact families.
+   Limitation: exact monomial coefficients grow about 2.6 bits per degree
+   per coefficient (P_1000 weighs 1.2 MB), so beyond this cap use ball
+   arithmetic. */
+#define UNROLL_T_MAX_EXACT 10000
+
+typedef struct
+{
+    int kind;       /* UNROLL_SCHEME_MOMENTUM or UNROLL_SCHEME_AVERAGED */
+    int exact;      /* 1: q holds exact values; 0: only the balls b */
+    slong T;        /* coefficients exist for t = 0..T */
+    slong prec;     /* precision of the balls in b */
+    fmpq * q;       /* UNROLL_NCOEF rows of T + 1 values, or NULL */
+    arb_ptr b;      /* UNROLL_NCOEF rows of T + 1 balls, or NULL */
+}
+unroll_scheme_struct;
+
+typedef unroll_scheme_struct unroll_scheme_t[1];
+
+/* ---- memory ------------------------------------------------------------- */
+
+/* init makes an empty scheme (T = -1); clear frees it. */
+void unroll_scheme_init(unroll_scheme_t s);
+void unroll_scheme_clear(unroll_scheme_t s);
+
+/* Resizes s to hold coefficients for t = 0..T of the given kind, all zero
+   except the neutral ones (c2 = 1, a_0 = A_0 = 1).  exact selects the
+   storage: rationals (exact = 1) or balls at precision prec. */
+void unroll_scheme_fit(unroll_scheme_t s, int kind, int exact, slong T,
+                       slong prec);
+
+/* ---- construction ------------------------------------------------------- */
+
+/* Pointers to coefficient `coef` at step t (0 <= t <= T). */
+fmpq * unroll_scheme_q(const unroll_scheme_t s, int coef, slong t);
+arb_ptr unroll_scheme_b(const unroll_scheme_t s, int coef, slong t);
+
+/* The number of named coefficients of the kind: 2 or 7. */
+int unroll_scheme_ncoef(const unroll_scheme_t s);
+
+/* The name of a coefficient ("h", "m", "c1", "c2", "c3", "a", "A"). */
+const char * unroll_scheme_coef_name(int coef);
+
+/* ---- conversions -------------------------------------------------------- */
+
+/* res = coefficient coef at step t as a ball at precision prec (rounded
+   from the exact value, or the stored ball). */
+void unroll_scheme_get_arb(arb_t res, const unroll_scheme_t s, int coef,
+                           slong t, slong prec);
+
+/* ---- evaluation: the polynomial interpreter ---------------------------- */
+
+/* Sets P to the residual polynomial (in lambda) of the given stage after
+   t steps: the polynomial with stage_t - x* = P(H) (x_0 - x*).  P(0) = 1
+   for every consistent scheme.  Requires an exact scheme and
+   0 <= t <= min(T, UNROLL_T_MAX_EXACT). */
+void unroll_scheme_poly_residual(fmpq_poly_t P, const unroll_scheme_t s,
+                                 slong t, int stage);
+
+/* Ball version, for schemes with irrational coefficients: P contains the
+   exact residual polynomial.  Works for exact schemes too. */
+void unroll_scheme_arb_poly_residual(arb_poly_t P, const unroll_scheme_t s,
+                                     slong t, int stage, slong prec);
+
+/* E = P - lambda P', the polynomial behind the Jacobian error.  E may
+   alias P. */
+void unroll_scheme_poly_error(fmpq_poly_t E, const fmpq_poly_t P);
+void unroll_scheme_arb_poly_error(arb_poly_t E, const arb_poly_t P,
+                                  slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

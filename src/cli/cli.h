@@ -1,0 +1,97 @@
+/* Shared pieces of the unroll command line. */
+#ifndef UNROLL_CLI_H
+#define UNROLL_CLI_H
+
+#include <getopt.h>
+
+#include "unroll.h"
+
+/* Exit codes of every subcommand. */
+enum
+{
+    EXIT_OK = 0,          /* all results certified */
+    EXIT_UNCERTIFIED = 1, /* a result was not certified or a check failed */
+    EXIT_USAGE = 2,       /* usage error or invalid input */
+    EXIT_IO = 3           /* I/O or system error */
+};
+
+/* Long-option values of the method options shared by coeffs, poly and
+   the later subcommands, above the range of short options. */
+enum
+{
+    OPT_ELL = 256,
+    OPT_L,
+    OPT_ALPHA,
+    OPT_ETA,
+    OPT_STEP,
+    OPT_MOMENTUM,
+    OPT_COEFFS,
+    OPT_FORMAT,
+    OPT_WHICH,
+    OPT_FIRST_FREE
+};
+
+/* The method options as typed, resolved once every option is read so
+   that a step may refer to l and L ("--step 2/(L+l)"). */
+typedef struct
+{
+    const char * method;
+    const char * ell;
+    const char * L;
+    const char * alpha;
+    const char * eta;
+    const char * step;
+    const char * momentum;
+    const char * coeffs;
+}
+cli_method_args_t;
+
+/* The getopt_long entries of the method options, ended by a zero entry;
+   subcommands copy them into their own tables. */
+#define CLI_METHOD_OPTIONS \
+    { "method", required_argument, NULL, 'm' }, \
+    { "ell", required_argument, NULL, OPT_ELL }, \
+    { "L", required_argument, NULL, OPT_L }, \
+    { "alpha", required_argument, NULL, OPT_ALPHA }, \
+    { "eta", required_argument, NULL, OPT_ETA }, \
+    { "step", required_argument, NULL, OPT_STEP }, \
+    { "momentum", required_argument, NULL, OPT_MOMENTUM }, \
+    { "coeffs", required_argument, NULL, OPT_COEFFS }
+
+/* The help text of those options. */
+extern const char cli_method_help[];
+
+/* Records a method option; returns 1 if opt was one, 0 otherwise. */
+int cli_method_option(cli_method_args_t * a, int opt, const char * arg);
+
+/* Turns the typed options into a checked method.  Prints the error and
+   returns EXIT_USAGE on failure. */
+int cli_method_resolve(unroll_method_t meth, const cli_method_args_t * a,
+                       const char * cmd);
+
+/* Parses a nonnegative integer no larger than max for option name. */
+int cli_parse_count(long * res, const char * arg, long max,
+                    const char * cmd, const char * name);
+
+/* Parses "csv", "json" (and, when allow_sollya, "sollya" = 2). */
+int cli_parse_format(int * res, const char * arg, int allow_sollya,
+                     const char * cmd);
+
+/* Prints "unroll: error: CMD: WHY" and returns code. */
+int cli_error(int code, const char * cmd, const char * why);
+
+/* Prints "unroll: error: CMD: WHAT (try 'unroll CMD --help')". */
+int cli_usage_error(const char * cmd, const char * what);
+
+/* The same for an option getopt rejected (opterr is off). */
+int cli_bad_option(const char * cmd, const char * arg);
+
+/* Builds the scheme of meth for t = 0..T (balls, where needed, at
+   precision prec).  Prints errors; returns an exit code. */
+int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
+                     slong prec, const char * cmd);
+
+int cmd_coeffs(int argc, char ** argv);
+int cmd_poly(int argc, char ** argv);
+
+#endif

@@ -1,0 +1,69 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"Usage: unroll COMMAND [options]\n"
+"Exact residual polynomials and iteration coefficients of first-order\n"
+"methods, for the analysis of unrolled differentiation.\n"
+"\n"
+"Commands:\n"
+"  coeffs    iteration coefficients of a method, exact and as doubles\n"
+"  poly      a residual or error polynomial, exactly\n"
+"\n"
+"  -h, --help       show this help\n"
+"  -V, --version    show the version\n"
+"Run 'unroll COMMAND --help' for the options of a command.\n";
+
+typedef struct
+{
+    const char * name;
+    int (* run)(int argc, char ** argv);
+}
+command_t;
+
+static const command_t commands[] =
+{
+    { "coeffs", cmd_coeffs },
+    { "poly", cmd_poly },
+};
+
+int
+main(int argc, char ** argv)
+{
+    size_t i;
+    int code;
+
+    if (argc < 2)
+    {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+    {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0)
+    {
+        printf("unroll %s\n", UNROLL_VERSION);
+        return EXIT_OK;
+    }
+
+    /* getopt's own messages are replaced by one line of ours. */
+    opterr = 0;
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+    {
+        if (strcmp(argv[1], commands[i].name) == 0)
+        {
+            code = commands[i].run(argc - 1, argv + 1);
+            flint_cleanup_master();
+            return code;
+        }
+    }
+
+    fprintf(stderr, "unroll: error: unknown command '%.64s' (try 'unroll "
+                    "--help')\n", argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,16 @@
+#include "unroll/families.h"
+
+void
+unroll_family_heavy_ball(unroll_scheme_t s, const fmpq_t h, const fmpq_t m,
+                         slong T)
+{
+    slong t;
+
+    unroll_scheme_fit(s, UNROLL_SCHEME_MOMENTUM, 1, T, 0);
+    for (t = 1; t <= T; t++)
+    {
+        fmpq_set(unroll_scheme_q(s, UNROLL_COEF_H, t), h);
+        if (t >= 2)
+            fmpq_set(unroll_scheme_q(s, UNROLL_COEF_M, t), m);
+    }
+}

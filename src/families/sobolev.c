@@ -1,0 +1,184 @@
+#include "impl.h"
+
+/* Working sequences of the Gegenbauer-Sobolev construction (all in the x
+   variable, with the x-derivative weight eta_x = eta c^2):
+   N_n = ||p_n||^2, pi_n = p_n(x0), e_n and d_n of the structural relation
+   s_n + d_n s_{n-2} = p_n + e_n p_{n-2}, K_n = <s_n, s_n> and
+   sigma_n = s_n(x0). */
+typedef struct
+{
+    fmpq * N;
+    fmpq * pi;
+    fmpq * e;
+    fmpq * d;
+    fmpq * K;
+    fmpq * sigma;
+    slong len;
+}
+sobolev_seq_t;
+
+static void
+seq_init(sobolev_seq_t * q, slong T)
+{
+    q->len = T + 1;
+    q->N = _fmpq_vec_init(q->len);
+    q->pi = _fmpq_vec_init(q->len);
+    q->e = _fmpq_vec_init(q->len);
+    q->d = _fmpq_vec_init(q->len);
+    q->K = _fmpq_vec_init(q->len);
+    q->sigma = _fmpq_vec_init(q->len);
+}
+
+static void
+seq_clear(sobolev_seq_t * q)
+{
+    _fmpq_vec_clear(q->N, q->len);
+    _fmpq_vec_clear(q->pi, q->len);
+    _fmpq_vec_clear(q->e, q->len);
+    _fmpq_vec_clear(q->d, q->len);
+    _fmpq_vec_clear(q->K, q->len);
+    _fmpq_vec_clear(q->sigma, q->len);
+}
+
+/* e_n = -n (n - 1) / (4 (n + alpha - 1) (n + alpha - 2)) for n >= 3: the
+   multiple of p_{n-2} that makes R_n = p_n + e_n p_{n-2} satisfy
+   R_n' = n p_{n-1}. */
+static void
+structural_e(fmpq_t res, const fmpq_t alpha, slong n)
+{
+    fmpq_t a;
+
+    fmpq_init(a);
+
+    fmpq_add_si(res, alpha, n - 1);
+    fmpq_add_si(a, alpha, n - 2);
+    fmpq_mul(res, res, a);
+    fmpq_mul_2exp(res, res, 2);
+    fmpq_inv(res, res);
+    fmpq_mul_si(res, res, -n * (n - 1));
+
+    fmpq_clear(a);
+}
+
+/* K_n = N_n + eta_x n^2 N_{n-1} + e_n N_{n-2} (e_n - d_n), with
+   d_n = e_n N_{n-2} / K_{n-2} from <s_n, s_{n-2}> = 0. */
+static void
+norms(sobolev_seq_t * q, const fmpq_t alpha, const fmpq_t eta_x,
+      const fmpq_t x0, slong T)
+{
+    fmpq_t g, tmp;
+    slong n;
+
+    fmpq_init(g);
+    fmpq_init(tmp);
+
+    _unroll_gegenbauer_pi(q->pi, alpha, x0, T);
+    fmpq_one(q->N + 0);
+    fmpq_one(q->K + 0);
+    fmpq_one(q->sigma + 0);
+    for (n = 1; n <= T; n++)
+    {
+        _unroll_gegenbauer_gamma(g, alpha, n);
+        fmpq_mul(q->N + n, q->N + n - 1, g);
+
+        if (n >= 3)
+        {
+            structural_e(q->e + n, alpha, n);
+            fmpq_mul(tmp, q->e + n, q->N + n - 2);
+            fmpq_div(q->d + n, tmp, q->K + n - 2);
+        }
+
+        fmpq_mul_si(tmp, eta_x, n * n);
+        fmpq_mul(tmp, tmp, q->N + n - 1);
+        fmpq_add(q->K + n, q->N + n, tmp);
+        if (n >= 3)
+        {
+            fmpq_sub(tmp, q->e + n, q->d + n);
+            fmpq_mul(tmp, tmp, q->e + n);
+            fmpq_addmul(q->K + n, tmp, q->N + n - 2);
+        }
+
+        /* sigma_n = pi_n + e_n pi_{n-2} - d_n sigma_{n-2}. */
+        fmpq_set(q->sigma + n, q->pi + n);
+        if (n >= 3)
+        {
+            fmpq_addmul(q->sigma + n, q->e + n, q->pi + n - 2);
+            fmpq_submul(q->sigma + n, q->d + n, q->sigma + n - 2);
+        }
+    }
+
+    fmpq_clear(tmp);
+    fmpq_clear(g);
+}
+
+/* c1_t = -d_t sigma_{t-2} / sigma_t, c2_t = pi_t / sigma_t,
+   c3_t = -e_t pi_{t-2} / sigma_t, a_t = sigma_t^2 / K_t, A_t = A_{t-1} +
+   a_t.  For t <= 2, S_t = Q_t and the neutral c1 = c3 = 0, c2 = 1 of
+   unroll_scheme_fit stay. */
+static void
+stage_coeffs(unroll_scheme_t s, const sobolev_seq_t * q, slong T)
+{
+    fmpq_t tmp;
+    slong t;
+
+    fmpq_init(tmp);
+
+    for (t = 1; t <= T; t++)
+    {
+        if (t >= 3)
+        {
+            fmpq_mul(tmp, q->d + t, q->sigma + t - 2);
+            fmpq_div(tmp, tmp, q->sigma + t);
+            fmpq_neg(unroll_scheme_q(s, UNROLL_COEF_C1, t), tmp);
+            fmpq_div(unroll_scheme_q(s, UNROLL_COEF_C2, t), q->pi + t,
+                     q->sigma + t);
+            fmpq_mul(tmp, q->e + t, q->pi + t - 2);
+            fmpq_div(tmp, tmp, q->sigma + t);
+            fmpq_neg(unroll_scheme_q(s, UNROLL_COEF_C3, t), tmp);
+        }
+
+        fmpq_mul(tmp, q->sigma + t, q->sigma + t);
+        fmpq_div(unroll_scheme_q(s, UNROLL_COEF_a, t), tmp, q->K + t);
+        fmpq_add(unroll_scheme_q(s, UNROLL_COEF_A, t),
+                 unroll_scheme_q(s, UNROLL_COEF_A, t - 1),
+                 unroll_scheme_q(s, UNROLL_COEF_a, t));
+    }
+
+    fmpq_clear(tmp);
+}
+
+int
+unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
+                      const fmpq_t alpha, const fmpq_t eta, slong T)
+{
+    sobolev_seq_t q;
+    fmpq_t x0, eta_x;
+    slong t;
+    int status = UNROLL_SUCCESS;
+
+    fmpq_init(x0);
+    fmpq_init(eta_x);
+    seq_init(&q, T);
+
+    unroll_spectrum_x0(x0, spec);
+    unroll_spectrum_scale(eta_x, spec);
+    fmpq_mul(eta_x, eta_x, eta_x);
+    fmpq_mul(eta_x, eta_x, eta);
+    norms(&q, alpha, eta_x, x0, T);
+
+    for (t = 0; t <= T; t++)
+        if (fmpq_is_zero(q.sigma + t))
+            status = UNROLL_DOMAIN;
+
+    unroll_scheme_fit(s, UNROLL_SCHEME_AVERAGED, 1, T, 0);
+    if (status == UNROLL_SUCCESS)
+    {
+        _unroll_gegenbauer_coeffs(s, q.pi, spec, alpha, T);
+        stage_coeffs(s, &q, T);
+    }
+
+    seq_clear(&q);
+    fmpq_clear(eta_x);
+    fmpq_clear(x0);
+    return status;
+}

@@ -79,16 +79,16 @@ int unroll_arith_parse_fmpq(fmpq_t res, const char * s,
 
 /* Sets res to the double nearest to x (ties to even), as MPFR rounds:
    the result is the correctly rounded value, subnormals included.
-   Returns UNROLL_DOMAIN if |x| exceeds the largest double after rounding
-   (res is then +-inf). */
+   Returns UNROLL_DOMAIN if |x| overflows the double range; *res is then
+   +-inf, the IEEE round-to-nearest result. */
 int unroll_arith_fmpq_get_d(double * res, const fmpq_t x) UNROLL_MUST_CHECK;
 
 /* Sets res to the double nearest to every point of the ball x.  Rounding
    to nearest is monotone, so when both ends of x round to the same double
    that double is the correctly rounded value of the exact number inside
-   x.  Returns UNROLL_UNABLE when the ends round differently (recompute x
-   at higher precision) and UNROLL_DOMAIN when x is not finite or
-   overflows. */
+   x.  Returns UNROLL_UNABLE when the ends round differently or x is not
+   finite (recompute x at higher precision), and UNROLL_DOMAIN with *res
+   = +-inf when every point of x overflows the double range. */
 int unroll_arith_arb_get_d(double * res, const arb_t x) UNROLL_MUST_CHECK;
 
 /* Returns a newly allocated (flint_free) decimal string for the ball x

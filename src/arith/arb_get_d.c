@@ -1,3 +1,5 @@
+#include <math.h>
+
 #include "impl.h"
 
 int
@@ -8,7 +10,10 @@ unroll_arith_arb_get_d(double * res, const arb_t x)
     int status;
 
     if (!arb_is_finite(x))
-        return UNROLL_DOMAIN;
+    {
+        *res = NAN;
+        return UNROLL_UNABLE;
+    }
 
     arf_init(lo);
     arf_init(hi);
@@ -20,9 +25,11 @@ unroll_arith_arb_get_d(double * res, const arb_t x)
     status = _unroll_arith_arf_get_d(&dlo, lo);
     status |= _unroll_arith_arf_get_d(&dhi, hi);
 
-    if (status == UNROLL_SUCCESS && dlo != dhi)
+    /* Both ends overflowing to the same infinity is a decided rounding
+       too; it is reported as UNROLL_DOMAIN with *res set. */
+    if (dlo != dhi)
         status = UNROLL_UNABLE;
-    else if (status == UNROLL_SUCCESS)
+    else
         *res = dlo;
 
     arf_clear(hi);

@@ -53,8 +53,9 @@ unroll_scheme_fit(unroll_scheme_t s, int kind, int exact, slong T,
     else
         s->b = _arb_vec_init(UNROLL_NCOEF * (T + 1));
 
-    /* Neutral values make a momentum scheme a valid averaged one:
-       z = y (c2 = 1) and x = z (a_t = A_t, so the weight of z is 1). */
+    /* Neutral values: c2 = 1 makes z = y, and a_0 = A_0 = 1 is the
+       start of every averaged family.  The z and x rules of a momentum
+       scheme are never read (its interpreters stop after y). */
     for (t = 0; t <= T; t++)
     {
         if (exact)

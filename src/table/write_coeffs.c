@@ -17,6 +17,10 @@ exact_str(const unroll_scheme_t s, int k, slong t)
     return unroll_arith_arb_get_str(unroll_scheme_b(s, k, t), BALL_DIGITS);
 }
 
+/* Rounds every coefficient before anything is written.  A value beyond
+   the double range rounds to +-inf, which is what IEEE round-to-nearest
+   gives; that happens for a_t and A_t of the sobolev method, which grow
+   like xi^(-2t).  Only a ball too wide to decide its double fails. */
 static int
 round_all(double * d, const unroll_scheme_t s, slong T, int ncoef,
           char * msg)
@@ -24,8 +28,8 @@ round_all(double * d, const unroll_scheme_t s, slong T, int ncoef,
     slong t;
     int k, status = UNROLL_SUCCESS;
 
-    for (t = 1; t <= T && status == UNROLL_SUCCESS; t++)
-        for (k = 0; k < ncoef && status == UNROLL_SUCCESS; k++)
+    for (t = 1; t <= T && status != UNROLL_UNABLE; t++)
+        for (k = 0; k < ncoef && status != UNROLL_UNABLE; k++)
         {
             if (s->exact)
                 status = unroll_arith_fmpq_get_d(d + (t - 1) * ncoef + k,
@@ -33,14 +37,12 @@ round_all(double * d, const unroll_scheme_t s, slong T, int ncoef,
             else
                 status = unroll_arith_arb_get_d(d + (t - 1) * ncoef + k,
                                                 unroll_scheme_b(s, k, t));
-            if (status != UNROLL_SUCCESS)
-                unroll_arith_msg(msg, "t = %ld, %s: %s", (long) t,
-                                 unroll_scheme_coef_name(k),
-                                 status == UNROLL_UNABLE
-                                 ? "ball too wide to round correctly"
-                                 : "outside the double range");
+            if (status == UNROLL_UNABLE)
+                unroll_arith_msg(msg, "t = %ld, %s: ball too wide to round "
+                                 "correctly", (long) t,
+                                 unroll_scheme_coef_name(k));
         }
-    return status;
+    return status == UNROLL_UNABLE ? status : UNROLL_SUCCESS;
 }
 
 static void

@@ -1,0 +1,276 @@
+#include "common.h"
+
+/* The spectrum of MATH's sanity table. */
+#define L_LO "1/2"
+#define L_HI "10"
+
+static void
+check_known(const unroll_scheme_t s, int coef, slong t, const char * want)
+{
+    fmpq_t w;
+
+    fmpq_init(w);
+    test_fmpq(w, want);
+    cr_assert(fmpq_equal(unroll_scheme_q(s, coef, t), w),
+              "%s_%ld differs from %s", unroll_scheme_coef_name(coef),
+              (long) t, want);
+    fmpq_clear(w);
+}
+
+Test(families, published_values)
+{
+    unroll_scheme_t s;
+
+    unroll_scheme_init(s);
+
+    test_scheme(s, "chebyshev", L_LO, L_HI, NULL, NULL, NULL, NULL, 4);
+    check_known(s, UNROLL_COEF_H, 2, "168/521");
+    check_known(s, UNROLL_COEF_M, 2, "361/521");
+    check_known(s, UNROLL_COEF_H, 3, "4168/14301");
+    check_known(s, UNROLL_COEF_M, 3, "361/681");
+    check_known(s, UNROLL_COEF_H, 4, "114408/412561");
+    check_known(s, UNROLL_COEF_M, 4, "188081/412561");
+
+    test_scheme(s, "gegenbauer", L_LO, L_HI, "1", NULL, NULL, NULL, 4);
+    check_known(s, UNROLL_COEF_H, 2, "336/1403");
+    check_known(s, UNROLL_COEF_M, 2, "361/1403");
+    check_known(s, UNROLL_COEF_H, 3, "2806/10941");
+    check_known(s, UNROLL_COEF_M, 3, "361/1042");
+    check_known(s, UNROLL_COEF_H, 4, "350112/1331605");
+    check_known(s, UNROLL_COEF_M, 4, "506483/1331605");
+
+    test_scheme(s, "sobolev", L_LO, L_HI, "1", "20", NULL, NULL, 3);
+    check_known(s, UNROLL_COEF_C1, 3, "130321/1247842");
+    check_known(s, UNROLL_COEF_C2, 3, "854961/623921");
+    check_known(s, UNROLL_COEF_C3, 3, "592401/1247842");
+    check_known(s, UNROLL_COEF_a, 1, "588/547");
+    check_known(s, UNROLL_COEF_A, 1, "1135/547");
+
+    unroll_scheme_clear(s);
+}
+
+/* Every method of the toolkit, as (family, alpha, eta, h, m). */
+typedef struct
+{
+    const char * name;
+    const char * alpha;
+    const char * eta;
+    const char * h;
+    const char * m;
+}
+method_case_t;
+
+static method_case_t all_methods[] =
+{
+    { "gd", NULL, NULL, "1/10", NULL },
+    { "gd", NULL, NULL, "4/21", NULL },
+    { "heavy-ball", NULL, NULL, "1/7", "2/5" },
+    { "chebyshev", NULL, NULL, NULL, NULL },
+    { "gegenbauer", "1", NULL, NULL, NULL },
+    { "gegenbauer", "-1/4", NULL, NULL, NULL },
+    { "gegenbauer", "7/3", NULL, NULL, NULL },
+    { "sobolev", "1", "20", NULL, NULL },
+    { "sobolev", "1/2", "1", NULL, NULL },
+    { "sobolev", "-1/3", "5/2", NULL, NULL },
+    { "sobolev", "0", "0", NULL, NULL },
+};
+
+#define NMETHODS ((int) (sizeof(all_methods) / sizeof(all_methods[0])))
+
+Test(families, residual_is_one_at_zero)
+{
+    unroll_scheme_t s;
+    fmpq_poly_t P;
+    fmpq_t v;
+    slong t;
+    int i, stage;
+
+    unroll_scheme_init(s);
+    fmpq_poly_init(P);
+    fmpq_init(v);
+
+    for (i = 0; i < NMETHODS; i++)
+    {
+        method_case_t * c = all_methods + i;
+
+        test_scheme(s, c->name, L_LO, L_HI, c->alpha, c->eta, c->h, c->m,
+                    60);
+        for (t = 0; t <= 60; t += (t < 12 ? 1 : 7))
+            for (stage = 0; stage < 3; stage++)
+            {
+                unroll_scheme_poly_residual(P, s, t, stage);
+                fmpq_poly_get_coeff_fmpq(v, P, 0);
+                cr_assert(fmpq_is_one(v), "%s t=%ld stage %d: P(0) != 1",
+                          c->name, (long) t, stage);
+                cr_assert(fmpq_poly_degree(P) <= t);
+            }
+    }
+
+    fmpq_clear(v);
+    fmpq_poly_clear(P);
+    unroll_scheme_clear(s);
+}
+
+Test(families, gd_is_a_power)
+{
+    unroll_scheme_t s;
+    fmpq_poly_t P, R;
+    fmpq_t h;
+    slong t;
+
+    unroll_scheme_init(s);
+    fmpq_poly_init(P);
+    fmpq_poly_init(R);
+    fmpq_init(h);
+
+    test_fmpq(h, "3/17");
+    test_scheme(s, "gd", NULL, NULL, NULL, NULL, "3/17", NULL, 40);
+    for (t = 0; t <= 40; t++)
+    {
+        fmpq_poly_one(R);
+        fmpq_neg(h, h);
+        fmpq_poly_set_coeff_fmpq(R, 1, h);
+        fmpq_neg(h, h);
+        fmpq_poly_pow(R, R, (ulong) t);
+        unroll_scheme_poly_residual(P, s, t, UNROLL_STAGE_X);
+        cr_assert(fmpq_poly_equal(P, R), "gd t=%ld", (long) t);
+    }
+
+    fmpq_clear(h);
+    fmpq_poly_clear(R);
+    fmpq_poly_clear(P);
+    unroll_scheme_clear(s);
+}
+
+/* T_t(phi(lambda)) / T_t(phi(0)) from FLINT's own Chebyshev polynomials,
+   composed with the affine map. */
+static void
+chebyshev_reference(fmpq_poly_t R, const unroll_spectrum_t spec, slong t)
+{
+    fmpz_poly_t T;
+    fmpq_poly_t phi;
+    fmpq_t c, x0, v;
+
+    fmpz_poly_init(T);
+    fmpq_poly_init(phi);
+    fmpq_init(c);
+    fmpq_init(x0);
+    fmpq_init(v);
+
+    fmpz_poly_chebyshev_t(T, (ulong) t);
+    unroll_spectrum_scale(c, spec);
+    unroll_spectrum_x0(x0, spec);
+    fmpq_poly_set_coeff_fmpq(phi, 1, c);
+    fmpq_poly_set_coeff_fmpq(phi, 0, x0);
+    fmpq_poly_set_fmpz_poly(R, T);
+    fmpq_poly_compose(R, R, phi);
+    fmpq_poly_get_coeff_fmpq(v, R, 0);
+    fmpq_poly_scalar_div_fmpq(R, R, v);
+
+    fmpq_clear(v);
+    fmpq_clear(x0);
+    fmpq_clear(c);
+    fmpq_poly_clear(phi);
+    fmpz_poly_clear(T);
+}
+
+Test(families, chebyshev_matches_flint)
+{
+    unroll_scheme_t s;
+    unroll_spectrum_t spec;
+    fmpq_poly_t P, R;
+    slong t;
+    int k;
+    const char * spectra[][2] = { { "1/2", "10" }, { "1e-3", "1" },
+                                  { "3/7", "22/7" } };
+
+    unroll_scheme_init(s);
+    unroll_spectrum_init(spec);
+    fmpq_poly_init(P);
+    fmpq_poly_init(R);
+
+    for (k = 0; k < 3; k++)
+    {
+        test_spectrum(spec, spectra[k][0], spectra[k][1]);
+        test_scheme(s, "chebyshev", spectra[k][0], spectra[k][1], NULL,
+                    NULL, NULL, NULL, 60);
+        for (t = 0; t <= 60; t++)
+        {
+            unroll_scheme_poly_residual(P, s, t, UNROLL_STAGE_X);
+            chebyshev_reference(R, spec, t);
+            cr_assert(fmpq_poly_equal(P, R), "chebyshev [%s, %s] t=%ld",
+                      spectra[k][0], spectra[k][1], (long) t);
+        }
+    }
+
+    fmpq_poly_clear(R);
+    fmpq_poly_clear(P);
+    unroll_spectrum_clear(spec);
+    unroll_scheme_clear(s);
+}
+
+/* Orthogonality checked with moments from the closed form of the
+   density, independent of the recurrence coefficients. */
+static void
+check_orthogonal(const char * name, const char * alpha, const char * eta,
+                 int stage, slong T)
+{
+    unroll_scheme_t s;
+    unroll_spectrum_t spec;
+    fmpq_poly_t * P;
+    fmpq_t a, e, ip;
+    slong i, j;
+
+    unroll_scheme_init(s);
+    unroll_spectrum_init(spec);
+    fmpq_init(a);
+    fmpq_init(e);
+    fmpq_init(ip);
+    P = flint_malloc(sizeof(fmpq_poly_t) * (T + 1));
+
+    test_spectrum(spec, L_LO, L_HI);
+    test_fmpq(a, alpha);
+    test_fmpq(e, eta);
+    test_scheme(s, name, L_LO, L_HI, alpha, name[0] == 's' ? eta : NULL,
+                NULL, NULL, T);
+    for (i = 0; i <= T; i++)
+    {
+        fmpq_poly_init(P[i]);
+        unroll_scheme_poly_residual(P[i], s, i, stage);
+    }
+
+    for (i = 0; i <= T; i++)
+        for (j = 0; j < i; j++)
+        {
+            cr_assert_eq(unroll_spectrum_inner(ip, spec, a, e, P[i], P[j]),
+                         UNROLL_SUCCESS);
+            cr_assert(fmpq_is_zero(ip), "%s alpha=%s eta=%s: <%ld, %ld> != 0",
+                      name, alpha, eta, (long) i, (long) j);
+        }
+
+    for (i = 0; i <= T; i++)
+        fmpq_poly_clear(P[i]);
+    flint_free(P);
+    fmpq_clear(ip);
+    fmpq_clear(e);
+    fmpq_clear(a);
+    unroll_spectrum_clear(spec);
+    unroll_scheme_clear(s);
+}
+
+Test(families, gegenbauer_orthogonal)
+{
+    check_orthogonal("gegenbauer", "1", "0", UNROLL_STAGE_X, 12);
+    check_orthogonal("gegenbauer", "-1/4", "0", UNROLL_STAGE_X, 12);
+    check_orthogonal("gegenbauer", "5/3", "0", UNROLL_STAGE_X, 12);
+    check_orthogonal("chebyshev", "0", "0", UNROLL_STAGE_X, 12);
+}
+
+Test(families, sobolev_orthogonal)
+{
+    check_orthogonal("sobolev", "1", "20", UNROLL_STAGE_Z, 12);
+    check_orthogonal("sobolev", "1/3", "5/2", UNROLL_STAGE_Z, 12);
+    check_orthogonal("sobolev", "-1/4", "1/7", UNROLL_STAGE_Z, 12);
+    check_orthogonal("sobolev", "0", "1", UNROLL_STAGE_Z, 12);
+    check_orthogonal("sobolev", "1/2", "3", UNROLL_STAGE_Z, 12);
+}

@@ -42,11 +42,12 @@ slurp_fd(int fd)
     return buf;
 }
 
-/* Runs UNROLL_BIN with argv (NULL-terminated, argv[0] ignored).  stdout
+/* Runs UNROLL_BIN with argv (NULL-terminated, argv[0] ignored) in the
+   directory dir (NULL: the current one).  stdout
    and stderr go to temporary files, read back after the child exits,
    which avoids pipe deadlocks on large outputs. */
 static inline void
-run_cli(cli_result_t * r, const char * const * argv)
+run_cli_in(cli_result_t * r, const char * const * argv, const char * dir)
 {
     const char * bin = getenv("UNROLL_BIN");
     char out_name[] = "/tmp/unroll-test-out-XXXXXX";
@@ -65,6 +66,8 @@ run_cli(cli_result_t * r, const char * const * argv)
     {
         dup2(fo, 1);
         dup2(fe, 2);
+        if (dir != NULL && chdir(dir) != 0)
+            _exit(126);
         execv(bin, (char * const *) argv);
         _exit(127);
     }
@@ -79,6 +82,12 @@ run_cli(cli_result_t * r, const char * const * argv)
     close(fe);
     unlink(out_name);
     unlink(err_name);
+}
+
+static inline void
+run_cli(cli_result_t * r, const char * const * argv)
+{
+    run_cli_in(r, argv, NULL);
 }
 
 static inline void

@@ -77,6 +77,24 @@ int unroll_method_scheme(unroll_scheme_t s, const unroll_method_t meth,
                          slong T, slong prec, char * msg)
     UNROLL_MUST_CHECK;
 
+/* The exact residual polynomial (in lambda, P(0) = 1) of the given stage
+   after t steps, as unroll_scheme_poly_residual would compute it from the
+   scheme of meth, with identical values.  For chebyshev, gegenbauer and
+   sobolev it works in x = phi(lambda), where the polynomials are monic
+   with small coefficients, by one Clenshaw sum over integer polynomials
+   and one change of variable: O(t^2) small-by-large integer operations
+   and nothing canonicalised per step.  Other exact families go through
+   the scheme interpreter.  Returns UNROLL_DOMAIN (with msg) for invalid
+   parameters, t outside 0..UNROLL_T_MAX_EXACT, a method with irrational
+   coefficients (sobolev-asymptotic, a table of balls), or a Sobolev
+   polynomial that cannot be normalised; UNROLL_IO for an unreadable
+   table.  Limitation: the sobolev stage x has coefficients of about
+   30 t bits each (P_1000 weighs tens of MB in decimal), so its cost grows
+   like t^3 in bit operations. */
+int unroll_method_poly_residual(fmpq_poly_t P, const unroll_method_t meth,
+                                slong t, int stage, char * msg)
+    UNROLL_MUST_CHECK;
+
 /* ---- the families (exact unless stated) ------------------------------- */
 
 /* Gradient descent with constant step h: h_t = h, m_t = 0. */

@@ -21,4 +21,33 @@ void _unroll_gegenbauer_coeffs(unroll_scheme_t s, const fmpq * pi,
                                const unroll_spectrum_t spec,
                                const fmpq_t alpha, slong T);
 
+/* Working sequences of the Gegenbauer-Sobolev construction for n = 0..T,
+   all in the x variable with the x-derivative weight eta_x = eta c^2:
+   N_n = ||p_n||^2, pi_n = p_n(x0), e_n and d_n of the structural relation
+   s_n + d_n s_{n-2} = p_n + e_n p_{n-2} (zero for n <= 2),
+   K_n = <s_n, s_n> and sigma_n = s_n(x0). */
+typedef struct
+{
+    fmpq * N;
+    fmpq * pi;
+    fmpq * e;
+    fmpq * d;
+    fmpq * K;
+    fmpq * sigma;
+    slong len;
+}
+_unroll_sobolev_seq_struct;
+
+typedef _unroll_sobolev_seq_struct _unroll_sobolev_seq_t[1];
+
+void _unroll_sobolev_seq_init(_unroll_sobolev_seq_t q, slong T);
+void _unroll_sobolev_seq_clear(_unroll_sobolev_seq_t q);
+
+/* Fills q for n = 0..T.  Returns UNROLL_DOMAIN when some sigma_n
+   vanishes (S_n cannot be normalised by S_n(0) = 1). */
+int _unroll_sobolev_seq_compute(_unroll_sobolev_seq_t q,
+                                const unroll_spectrum_t spec,
+                                const fmpq_t alpha, const fmpq_t eta,
+                                slong T) UNROLL_MUST_CHECK;
+
 #endif

@@ -1,24 +1,7 @@
 #include "impl.h"
 
-/* Working sequences of the Gegenbauer-Sobolev construction (all in the x
-   variable, with the x-derivative weight eta_x = eta c^2):
-   N_n = ||p_n||^2, pi_n = p_n(x0), e_n and d_n of the structural relation
-   s_n + d_n s_{n-2} = p_n + e_n p_{n-2}, K_n = <s_n, s_n> and
-   sigma_n = s_n(x0). */
-typedef struct
-{
-    fmpq * N;
-    fmpq * pi;
-    fmpq * e;
-    fmpq * d;
-    fmpq * K;
-    fmpq * sigma;
-    slong len;
-}
-sobolev_seq_t;
-
-static void
-seq_init(sobolev_seq_t * q, slong T)
+void
+_unroll_sobolev_seq_init(_unroll_sobolev_seq_t q, slong T)
 {
     q->len = T + 1;
     q->N = _fmpq_vec_init(q->len);
@@ -29,8 +12,8 @@ seq_init(sobolev_seq_t * q, slong T)
     q->sigma = _fmpq_vec_init(q->len);
 }
 
-static void
-seq_clear(sobolev_seq_t * q)
+void
+_unroll_sobolev_seq_clear(_unroll_sobolev_seq_t q)
 {
     _fmpq_vec_clear(q->N, q->len);
     _fmpq_vec_clear(q->pi, q->len);
@@ -63,7 +46,7 @@ structural_e(fmpq_t res, const fmpq_t alpha, slong n)
 /* K_n = N_n + eta_x n^2 N_{n-1} + e_n N_{n-2} (e_n - d_n), with
    d_n = e_n N_{n-2} / K_{n-2} from <s_n, s_{n-2}> = 0. */
 static void
-norms(sobolev_seq_t * q, const fmpq_t alpha, const fmpq_t eta_x,
+norms(_unroll_sobolev_seq_t q, const fmpq_t alpha, const fmpq_t eta_x,
       const fmpq_t x0, slong T)
 {
     fmpq_t g, tmp;
@@ -116,7 +99,7 @@ norms(sobolev_seq_t * q, const fmpq_t alpha, const fmpq_t eta_x,
    a_t.  For t <= 2, S_t = Q_t and the neutral c1 = c3 = 0, c2 = 1 of
    unroll_scheme_fit stay. */
 static void
-stage_coeffs(unroll_scheme_t s, const sobolev_seq_t * q, slong T)
+stage_coeffs(unroll_scheme_t s, const _unroll_sobolev_seq_t q, slong T)
 {
     fmpq_t tmp;
     slong t;
@@ -148,37 +131,49 @@ stage_coeffs(unroll_scheme_t s, const sobolev_seq_t * q, slong T)
 }
 
 int
-unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
-                      const fmpq_t alpha, const fmpq_t eta, slong T)
+_unroll_sobolev_seq_compute(_unroll_sobolev_seq_t q,
+                            const unroll_spectrum_t spec, const fmpq_t alpha,
+                            const fmpq_t eta, slong T)
 {
-    sobolev_seq_t q;
     fmpq_t x0, eta_x;
     slong t;
     int status = UNROLL_SUCCESS;
 
     fmpq_init(x0);
     fmpq_init(eta_x);
-    seq_init(&q, T);
 
     unroll_spectrum_x0(x0, spec);
     unroll_spectrum_scale(eta_x, spec);
     fmpq_mul(eta_x, eta_x, eta_x);
     fmpq_mul(eta_x, eta_x, eta);
-    norms(&q, alpha, eta_x, x0, T);
+    norms(q, alpha, eta_x, x0, T);
 
     for (t = 0; t <= T; t++)
-        if (fmpq_is_zero(q.sigma + t))
+        if (fmpq_is_zero(q->sigma + t))
             status = UNROLL_DOMAIN;
 
+    fmpq_clear(eta_x);
+    fmpq_clear(x0);
+    return status;
+}
+
+int
+unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
+                      const fmpq_t alpha, const fmpq_t eta, slong T)
+{
+    _unroll_sobolev_seq_t q;
+    int status;
+
+    _unroll_sobolev_seq_init(q, T);
+
+    status = _unroll_sobolev_seq_compute(q, spec, alpha, eta, T);
     unroll_scheme_fit(s, UNROLL_SCHEME_AVERAGED, 1, T, 0);
     if (status == UNROLL_SUCCESS)
     {
-        _unroll_gegenbauer_coeffs(s, q.pi, spec, alpha, T);
-        stage_coeffs(s, &q, T);
+        _unroll_gegenbauer_coeffs(s, q->pi, spec, alpha, T);
+        stage_coeffs(s, q, T);
     }
 
-    seq_clear(&q);
-    fmpq_clear(eta_x);
-    fmpq_clear(x0);
+    _unroll_sobolev_seq_clear(q);
     return status;
 }

@@ -10,5 +10,6 @@
 #include "unroll/scheme.h"
 #include "unroll/families.h"
 #include "unroll/table.h"
+#include "unroll/plot.h"
 
 #endif

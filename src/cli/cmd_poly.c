@@ -40,14 +40,24 @@ static const struct option options[] =
 static const char * which_names[] = { "P", "dP", "ddP", "E", "Q", "S" };
 #define NWHICH 6
 
-/* The polynomial asked for: residual of a stage, a derivative, or E. */
+/* The polynomial asked for: residual of a stage, a derivative, or E.
+   The structured families take the library's fast path in phi(lambda);
+   it gives the interpreter's values exactly, and the interpreter stays
+   the fallback for every other family. */
 static void
-exact_poly(fmpq_poly_t P, const unroll_scheme_t s, slong t, int which)
+exact_poly(fmpq_poly_t P, const unroll_method_t meth,
+           const unroll_scheme_t s, slong t, int which)
 {
+    char why[UNROLL_MSG_LEN];
     int stage = which == 4 ? UNROLL_STAGE_Y
               : which == 5 ? UNROLL_STAGE_Z : UNROLL_STAGE_X;
+    int f = meth->family;
 
-    unroll_scheme_poly_residual(P, s, t, stage);
+    if ((f != UNROLL_FAMILY_CHEBYSHEV && f != UNROLL_FAMILY_GEGENBAUER
+         && f != UNROLL_FAMILY_SOBOLEV)
+        || unroll_method_poly_residual(P, meth, t, stage, why)
+           != UNROLL_SUCCESS)
+        unroll_scheme_poly_residual(P, s, t, stage);
     if (which == 1 || which == 2)
         fmpq_poly_derivative(P, P);
     if (which == 2)
@@ -154,7 +164,7 @@ write_poly(FILE * f, const unroll_method_t meth, const unroll_scheme_t s,
 
     if (s->exact)
     {
-        exact_poly(P, s, t, which);
+        exact_poly(P, meth, s, t, which);
         len = fmpq_poly_length(P);
     }
     else

@@ -11,5 +11,6 @@
 #include "unroll/families.h"
 #include "unroll/table.h"
 #include "unroll/plot.h"
+#include "unroll/driver.h"
 
 #endif

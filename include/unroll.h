@@ -9,6 +9,7 @@
 #include "unroll/spectrum.h"
 #include "unroll/scheme.h"
 #include "unroll/families.h"
+#include "unroll/bound.h"
 #include "unroll/table.h"
 #include "unroll/plot.h"
 #include "unroll/driver.h"

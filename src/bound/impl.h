@@ -1,0 +1,79 @@
+/* Declarations private to the bound module: the state of one sup-norm
+   computation (the nodes evaluated so far and the scheme's cached
+   coefficients). */
+#ifndef UNROLL_BOUND_IMPL_H
+#define UNROLL_BOUND_IMPL_H
+
+#include "unroll/bound.h"
+
+/* The two functions whose maxima are certified. */
+#define _UNROLL_F_E 0   /* E_t = P_t - lambda P_t', degree t */
+#define _UNROLL_F_D 1   /* P_t', degree t - 1 */
+
+/* A point u of [0, 1] (theta = pi u, an exact dyadic number) and, for
+   both functions, g(u), g'(u), g''(u) with g(u) = f(lambda(u)). */
+typedef struct
+{
+    arf_struct u;
+    arf_struct lam;          /* midpoint of lambda(u), for reporting */
+    arb_struct g[2][3];
+}
+_unroll_bound_node_t;
+
+typedef struct
+{
+    const unroll_scheme_point_struct * pt;
+    const unroll_spectrum_struct * spec;
+    slong t;
+    int stage;
+    slong prec;
+    arb_t w;                 /* (L - l) / 2 = 1 / c */
+    arb_t xbar;              /* (L + l) / (L - l) */
+    arb_t pi;
+    slong N;                 /* nodes 0..N are the grid u = j / N */
+    _unroll_bound_node_t * nodes;
+    slong len;
+    slong alloc;
+}
+_unroll_bound_ctx_t;
+
+void _unroll_bound_ctx_init(_unroll_bound_ctx_t * ctx,
+                            const unroll_scheme_point_t pt,
+                            const unroll_spectrum_t spec, slong t,
+                            int stage, slong prec);
+void _unroll_bound_ctx_clear(_unroll_bound_ctx_t * ctx);
+
+/* Forgets the nodes (keeping memory) and switches to precision prec. */
+void _unroll_bound_ctx_reset(_unroll_bound_ctx_t * ctx, slong prec);
+
+/* Appends the node at u (exact, 0 <= u <= 1), evaluating the jet of the
+   residual there; returns its index. */
+slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
+
+/* Certifies the maximum of |f| for one function: fills res (lo, hi, at)
+   with hi - lo <= 2^-rel_bits lo, adding nodes as needed.  Returns
+   UNROLL_UNABLE when the evaluation budget runs out or a cell becomes
+   too narrow (usually: precision too low). */
+int _unroll_bound_sup_one(unroll_bound_max_struct * res,
+                          _unroll_bound_ctx_t * ctx, int f, slong rel_bits);
+
+/* An upper bound of max |g0 + g1 s + g2 s^2 / 2| over s in [0, h]. */
+void _unroll_bound_quad_max(arf_t res, const arb_t g0, const arb_t g1,
+                            const arb_t g2, const arf_t h, slong prec);
+
+/* Precision guess: the bits the recurrences lose at the ends of the
+   spectrum, measured by a probe evaluation with the cached
+   coefficients pt. */
+slong _unroll_bound_loss(const unroll_scheme_point_t pt,
+                         const unroll_spectrum_t spec, slong t, int stage);
+
+/* The per-t work of unroll_bound_sup_stage with a coefficient cache pt
+   (rebuilt at higher precision when needed) and a loss estimate. */
+int _unroll_bound_sup_cached(unroll_bound_result_t res,
+                             unroll_scheme_point_t pt,
+                             const unroll_scheme_t s,
+                             const unroll_spectrum_t spec, slong t,
+                             int stage, slong rel_bits, slong loss,
+                             char * msg);
+
+#endif

@@ -1,0 +1,120 @@
+#include "impl.h"
+
+static void
+node_init(_unroll_bound_node_t * n)
+{
+    int f, k;
+
+    arf_init(&n->u);
+    arf_init(&n->lam);
+    for (f = 0; f < 2; f++)
+        for (k = 0; k < 3; k++)
+            arb_init(&n->g[f][k]);
+}
+
+static _unroll_bound_node_t *
+node_new(_unroll_bound_ctx_t * ctx)
+{
+    slong i, alloc;
+
+    if (ctx->len == ctx->alloc)
+    {
+        alloc = FLINT_MAX(64, 2 * ctx->alloc);
+        ctx->nodes = flint_realloc(ctx->nodes,
+                                   sizeof(_unroll_bound_node_t) * alloc);
+        for (i = ctx->alloc; i < alloc; i++)
+            node_init(ctx->nodes + i);
+        ctx->alloc = alloc;
+    }
+    return ctx->nodes + ctx->len++;
+}
+
+/* lambda(u) = (cos(pi u) + xbar) (L - l) / 2 maps u = 0 to L and u = 1
+   to l.  The ends are set exactly, since the maxima usually sit there and
+   their values are the ones reported. */
+static void
+point(arb_t lam, arb_t s, arb_t c, const _unroll_bound_ctx_t * ctx,
+      const arf_t u)
+{
+    slong prec = ctx->prec;
+
+    if (arf_is_zero(u) || arf_is_one(u))
+    {
+        arb_zero(s);
+        arb_set_si(c, arf_is_zero(u) ? 1 : -1);
+        arb_set_fmpq(lam, arf_is_zero(u) ? &ctx->spec->L : &ctx->spec->l,
+                     prec);
+        return;
+    }
+    arb_set_arf(lam, u);
+    arb_sin_cos_pi(s, c, lam, prec);
+    arb_add(lam, c, ctx->xbar, prec);
+    arb_mul(lam, lam, ctx->w, prec);
+}
+
+/* With f0, f1, f2 the derivatives in lambda and lambda' = -pi sin(pi u) w,
+   lambda'' = -pi^2 cos(pi u) w, the chain rule gives
+   g' = f1 lambda' and g'' = f2 lambda'^2 + f1 lambda''. */
+static void
+chain(arb_struct * g, const arb_t f1, const arb_t f2, const arb_t d1,
+      const arb_t d2, slong prec)
+{
+    arb_mul(g + 1, f1, d1, prec);
+    arb_mul(g + 2, f2, d1, prec);
+    arb_mul(g + 2, g + 2, d1, prec);
+    arb_addmul(g + 2, f1, d2, prec);
+}
+
+slong
+_unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
+{
+    _unroll_bound_node_t * n = node_new(ctx);
+    arb_struct jet[UNROLL_POINT_ORDER_MAX + 1];
+    arb_t lam, s, c, f1, f2;
+    slong prec = ctx->prec;
+    int k;
+
+    for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
+        arb_init(jet + k);
+    arb_init(lam);
+    arb_init(s);
+    arb_init(c);
+    arb_init(f1);
+    arb_init(f2);
+
+    arf_set(&n->u, u);
+    point(lam, s, c, ctx, u);
+    arf_set(&n->lam, arb_midref(lam));
+    unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3, prec);
+
+    /* s <- lambda' and c <- lambda''. */
+    arb_mul(s, s, ctx->pi, prec);
+    arb_mul(s, s, ctx->w, prec);
+    arb_neg(s, s);
+    arb_mul(c, c, ctx->pi, prec);
+    arb_mul(c, c, ctx->pi, prec);
+    arb_mul(c, c, ctx->w, prec);
+    arb_neg(c, c);
+
+    /* E = P - lambda P', E' = -lambda P'', E'' = -P'' - lambda P'''. */
+    arb_mul(&n->g[_UNROLL_F_E][0], lam, jet + 1, prec);
+    arb_sub(&n->g[_UNROLL_F_E][0], jet + 0, &n->g[_UNROLL_F_E][0], prec);
+    arb_mul(f1, lam, jet + 2, prec);
+    arb_neg(f1, f1);
+    arb_mul(f2, lam, jet + 3, prec);
+    arb_add(f2, f2, jet + 2, prec);
+    arb_neg(f2, f2);
+    chain(n->g[_UNROLL_F_E], f1, f2, s, c, prec);
+
+    arb_set(&n->g[_UNROLL_F_D][0], jet + 1);
+    chain(n->g[_UNROLL_F_D], jet + 2, jet + 3, s, c, prec);
+
+    arb_clear(f2);
+    arb_clear(f1);
+    arb_clear(c);
+    arb_clear(s);
+    arb_clear(lam);
+    for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
+        arb_clear(jet + k);
+    return ctx->len - 1;
+}

@@ -1,0 +1,126 @@
+#include "impl.h"
+
+/* Working precision: the accuracy asked, the bits the recurrences lose
+   (measured), and a margin for the grid's interior points, whose
+   majorant may grow a little faster than at the ends. */
+static slong
+first_prec(slong rel_bits, slong loss, slong t)
+{
+    return rel_bits + 40 + loss + loss / 8 + FLINT_BIT_COUNT(t);
+}
+
+/* One attempt at a fixed precision: the grid u = j / N with N a power of
+   two and N >= 2n (so that Bernstein's factor is at most 1.45), then the
+   search for both functions on the shared nodes. */
+static int
+attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
+        slong rel_bits)
+{
+    slong j, N = 2;
+    arf_t u;
+    int status;
+
+    arf_init(u);
+
+    while (N < 2 * ctx->t)
+        N *= 2;
+    ctx->N = N;
+    for (j = 0; j <= N; j++)
+    {
+        arf_set_si(u, j);
+        arf_mul_2exp_si(u, u, -FLINT_BIT_COUNT(N - 1));
+        _unroll_bound_node_add(ctx, u);
+    }
+    status = _unroll_bound_sup_one(&res->B, ctx, _UNROLL_F_E, rel_bits);
+    if (status == UNROLL_SUCCESS)
+        status = _unroll_bound_sup_one(&res->D, ctx, _UNROLL_F_D, rel_bits);
+    res->evals += ctx->len;
+
+    arf_clear(u);
+    return status;
+}
+
+/* Shared by the single and the range versions: pt holds the rounded
+   coefficients and is rebuilt at a higher precision when asked for. */
+int
+_unroll_bound_sup_cached(unroll_bound_result_t res,
+                         unroll_scheme_point_t pt, const unroll_scheme_t s,
+                         const unroll_spectrum_t spec, slong t, int stage,
+                         slong rel_bits, slong loss, char * msg)
+{
+    _unroll_bound_ctx_t ctx;
+    slong prec = first_prec(rel_bits, loss, t);
+    slong cap = 8 * (prec + t) + 4096;
+    int status = UNROLL_UNABLE;
+
+    res->t = t;
+    res->evals = 0;
+    for (; prec <= cap; prec += prec / 2 + 32)
+    {
+        if (pt->prec < prec)
+        {
+            unroll_scheme_point_clear(pt);
+            unroll_scheme_point_init(pt, s, pt->T, prec + prec / 4);
+        }
+        _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
+        status = attempt(res, &ctx, rel_bits);
+        _unroll_bound_ctx_clear(&ctx);
+        if (status == UNROLL_SUCCESS)
+            break;
+    }
+    res->prec = prec;
+    if (status != UNROLL_SUCCESS)
+        unroll_arith_msg(msg, "could not certify t = %ld within %ld bits of "
+                         "precision", (long) t, (long) cap);
+    return status;
+}
+
+static int
+check_args(const unroll_scheme_t s, slong t, int stage, slong rel_bits,
+           char * msg)
+{
+    if (t < 0 || t > s->T)
+        unroll_arith_msg(msg, "t = %ld outside 0..%ld", (long) t,
+                         (long) s->T);
+    else if (rel_bits < 1 || rel_bits > UNROLL_BOUND_REL_BITS_MAX)
+        unroll_arith_msg(msg, "relative width 2^-%ld outside 2^-1.."
+                         "2^-%d", (long) rel_bits,
+                         UNROLL_BOUND_REL_BITS_MAX);
+    else if (stage < UNROLL_STAGE_Y || stage > UNROLL_STAGE_X)
+        unroll_arith_msg(msg, "unknown stage %d", stage);
+    else
+        return UNROLL_SUCCESS;
+    return UNROLL_DOMAIN;
+}
+
+int
+unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
+                       const unroll_spectrum_t spec, slong t, int stage,
+                       slong rel_bits, char * msg)
+{
+    unroll_scheme_point_t pt;
+    slong loss;
+    int status;
+
+    status = check_args(s, t, stage, rel_bits, msg);
+    if (status != UNROLL_SUCCESS)
+        return status;
+
+    /* A first cache generous enough for the accelerated methods, whose
+       radii lose up to about 1.3 bits per step. */
+    unroll_scheme_point_init(pt, s, t, rel_bits + 128 + 2 * t);
+    loss = _unroll_bound_loss(pt, spec, t, stage);
+    status = _unroll_bound_sup_cached(res, pt, s, spec, t, stage, rel_bits,
+                                      loss, msg);
+    unroll_scheme_point_clear(pt);
+    return status;
+}
+
+int
+unroll_bound_sup(unroll_bound_result_t res, const unroll_scheme_t s,
+                 const unroll_spectrum_t spec, slong t, slong rel_bits,
+                 char * msg)
+{
+    return unroll_bound_sup_stage(res, s, spec, t, UNROLL_STAGE_X, rel_bits,
+                                  msg);
+}

@@ -1,0 +1,270 @@
+#include "impl.h"
+
+/* A cell [u_a, u_b] between two evaluated nodes, with an upper bound of
+   |g| on it.  The cells wait in a max-heap on that bound: refining the
+   worst cell first raises the best value found quickly, and the search
+   stops as soon as the worst remaining bound is within the tolerance. */
+typedef struct
+{
+    slong a;
+    slong b;
+    arf_struct bound;
+}
+cell_t;
+
+typedef struct
+{
+    cell_t * v;
+    slong len;
+    slong alloc;
+}
+heap_t;
+
+static void
+heap_swap(heap_t * H, slong i, slong j)
+{
+    cell_t c = H->v[i];
+
+    H->v[i] = H->v[j];
+    H->v[j] = c;
+}
+
+static void
+heap_push(heap_t * H, slong a, slong b, const arf_t bound)
+{
+    slong i, p;
+
+    if (H->len == H->alloc)
+    {
+        H->alloc = FLINT_MAX(64, 2 * H->alloc);
+        H->v = flint_realloc(H->v, sizeof(cell_t) * H->alloc);
+    }
+    i = H->len++;
+    H->v[i].a = a;
+    H->v[i].b = b;
+    arf_init(&H->v[i].bound);
+    arf_set(&H->v[i].bound, bound);
+    for (; i > 0 && arf_cmp(&H->v[p = (i - 1) / 2].bound,
+                            &H->v[i].bound) < 0; i = p)
+        heap_swap(H, i, p);
+}
+
+/* Removes the top cell (the caller has copied what it needs). */
+static void
+heap_pop(heap_t * H)
+{
+    slong i = 0, c;
+
+    arf_clear(&H->v[0].bound);
+    H->v[0] = H->v[--H->len];
+    while ((c = 2 * i + 1) < H->len)
+    {
+        if (c + 1 < H->len && arf_cmp(&H->v[c + 1].bound,
+                                      &H->v[c].bound) > 0)
+            c++;
+        if (arf_cmp(&H->v[i].bound, &H->v[c].bound) >= 0)
+            break;
+        heap_swap(H, i, c);
+        i = c;
+    }
+}
+
+static void
+heap_clear(heap_t * H)
+{
+    slong i;
+
+    for (i = 0; i < H->len; i++)
+        arf_clear(&H->v[i].bound);
+    flint_free(H->v);
+}
+
+/* The state of one search: the function, Bernstein's constant
+   B3 >= max |g'''| / 6, and the best value found. */
+typedef struct
+{
+    _unroll_bound_ctx_t * ctx;
+    int f;
+    arf_t b3;
+    arf_t lo;
+    slong best;
+}
+search_t;
+
+/* Upper bound of |g| on [u_a, u_b]: Taylor from each end over half the
+   cell, |g(u_a + s)| <= |q_a(s)| + B3 s^3 with q_a the quadratic model. */
+static void
+cell_bound(arf_t res, const search_t * S, slong a, slong b)
+{
+    const _unroll_bound_node_t * na = S->ctx->nodes + a;
+    const _unroll_bound_node_t * nb = S->ctx->nodes + b;
+    slong prec = S->ctx->prec;
+    arf_t h, r, q;
+    arb_t d;
+
+    arf_init(h);
+    arf_init(r);
+    arf_init(q);
+    arb_init(d);
+
+    arf_sub(h, &nb->u, &na->u, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_mul_2exp_si(h, h, -1);
+    _unroll_bound_quad_max(res, &na->g[S->f][0], &na->g[S->f][1],
+                           &na->g[S->f][2], h, prec);
+    arb_neg(d, &nb->g[S->f][1]);
+    _unroll_bound_quad_max(q, &nb->g[S->f][0], d, &nb->g[S->f][2], h, prec);
+    arf_max(res, res, q);
+    arf_mul(r, h, h, prec, ARF_RND_UP);
+    arf_mul(r, r, h, prec, ARF_RND_UP);
+    arf_mul(r, r, S->b3, prec, ARF_RND_UP);
+    arf_add(res, res, r, prec, ARF_RND_UP);
+
+    arb_clear(d);
+    arf_clear(q);
+    arf_clear(r);
+    arf_clear(h);
+}
+
+static void
+consider(search_t * S, slong i)
+{
+    arf_t a;
+
+    arf_init(a);
+    arb_get_abs_lbound_arf(a, &S->ctx->nodes[i].g[S->f][0], S->ctx->prec);
+    if (S->best < 0 || arf_cmp(a, S->lo) > 0)
+    {
+        arf_swap(S->lo, a);
+        S->best = i;
+    }
+    arf_clear(a);
+}
+
+/* Bernstein: g(u) = f(lambda(u)) is a trigonometric polynomial of degree
+   n in pi u, so |g^(k)| <= (pi n)^k S with S = max |g|.  The maximum of
+   |g| is a critical point of the even periodic g (the ends u = 0, 1
+   included), so the nearest grid node lies within 1 / (2N) of it and
+   S <= m + (pi n)^2 S / (8 N^2), m the largest grid value:
+   S <= m / (1 - (pi n / N)^2 / 8).  Then B3 = (pi n)^3 S / 6. */
+static void
+bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
+{
+    slong prec = ctx->prec, j;
+    arb_t m, k, one;
+    arf_t a;
+
+    arb_init(m);
+    arb_init(k);
+    arb_init(one);
+    arf_init(a);
+
+    for (j = 0; j <= ctx->N; j++)
+    {
+        arb_get_abs_ubound_arf(a, &ctx->nodes[j].g[f][0], prec);
+        arf_max(arb_midref(m), arb_midref(m), a);
+    }
+    arb_mul_si(k, ctx->pi, n, prec);
+    arb_div_si(k, k, ctx->N, prec);
+    arb_sqr(k, k, prec);
+    arb_mul_2exp_si(k, k, -3);
+    arb_one(one);
+    arb_sub(k, one, k, prec);
+    arb_div(m, m, k, prec);
+    arb_mul_si(k, ctx->pi, n, prec);
+    arb_pow_ui(k, k, 3, prec);
+    arb_mul(m, m, k, prec);
+    arb_div_ui(m, m, 6, prec);
+    arb_get_ubound_arf(b3, m, prec);
+
+    arf_clear(a);
+    arb_clear(one);
+    arb_clear(k);
+    arb_clear(m);
+}
+
+/* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
+   The budget and the narrowest cell guard against a precision too low
+   to separate values (radii larger than the tolerance). */
+static int
+refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
+{
+    _unroll_bound_ctx_t * ctx = S->ctx;
+    slong budget = 8 * (ctx->N + 1) + 64 * rel_bits + 1024, a, b, m;
+    arf_t target, u, w;
+    int status = UNROLL_SUCCESS;
+
+    arf_init(target);
+    arf_init(u);
+    arf_init(w);
+
+    for (;;)
+    {
+        arf_mul_2exp_si(target, S->lo, -(rel_bits + 1));
+        arf_add(target, target, S->lo, ctx->prec, ARF_RND_DOWN);
+        if (arf_cmp(&H->v[0].bound, target) <= 0)
+            break;
+        a = H->v[0].a;
+        b = H->v[0].b;
+        arf_sub(w, &ctx->nodes[b].u, &ctx->nodes[a].u, ARF_PREC_EXACT,
+                ARF_RND_DOWN);
+        if (ctx->len >= budget || arf_cmpabs_2exp_si(w, -rel_bits - 64) < 0)
+        {
+            status = UNROLL_UNABLE;
+            break;
+        }
+        heap_pop(H);
+        arf_add(u, &ctx->nodes[a].u, &ctx->nodes[b].u, ARF_PREC_EXACT,
+                ARF_RND_DOWN);
+        arf_mul_2exp_si(u, u, -1);
+        m = _unroll_bound_node_add(ctx, u);
+        consider(S, m);
+        cell_bound(w, S, a, m);
+        heap_push(H, a, m, w);
+        cell_bound(w, S, m, b);
+        heap_push(H, m, b, w);
+    }
+    arf_set(hi, &H->v[0].bound);
+
+    arf_clear(w);
+    arf_clear(u);
+    arf_clear(target);
+    return status;
+}
+
+int
+_unroll_bound_sup_one(unroll_bound_max_struct * res,
+                      _unroll_bound_ctx_t * ctx, int f, slong rel_bits)
+{
+    slong n = f == _UNROLL_F_E ? ctx->t : ctx->t - 1, j;
+    search_t S;
+    heap_t H = { NULL, 0, 0 };
+    arf_t w;
+    int status = UNROLL_SUCCESS;
+
+    S.ctx = ctx;
+    S.f = f;
+    S.best = -1;
+    arf_init(S.b3);
+    arf_init(S.lo);
+    arf_init(w);
+
+    /* Degree 0 (and below: P_0' = 0) makes g constant, b3 = 0. */
+    if (n > 0)
+        bernstein(S.b3, ctx, f, n);
+    for (j = 0; j < ctx->len; j++)
+        consider(&S, j);
+    for (j = 0; j < ctx->N; j++)
+    {
+        cell_bound(w, &S, j, j + 1);
+        heap_push(&H, j, j + 1, w);
+    }
+    status = refine(&res->hi, &S, &H, rel_bits);
+    arf_set(&res->lo, S.lo);
+    arf_set(&res->at, &ctx->nodes[S.best].lam);
+
+    heap_clear(&H);
+    arf_clear(w);
+    arf_clear(S.lo);
+    arf_clear(S.b3);
+    return status;
+}

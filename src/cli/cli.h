@@ -93,5 +93,7 @@ int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
 
 int cmd_coeffs(int argc, char ** argv);
 int cmd_poly(int argc, char ** argv);
+int cmd_run(int argc, char ** argv);
+int cmd_data(int argc, char ** argv);
 
 #endif

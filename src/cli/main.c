@@ -11,6 +11,8 @@ static const char usage[] =
 "Commands:\n"
 "  coeffs    iteration coefficients of a method, exact and as doubles\n"
 "  poly      a residual or error polynomial, exactly\n"
+"  run       a method on ridge or logistic regression, with its Jacobian\n"
+"  data      fetch or check the breast-cancer dataset\n"
 "\n"
 "  -h, --help       show this help\n"
 "  -V, --version    show the version\n"
@@ -27,6 +29,8 @@ static const command_t commands[] =
 {
     { "coeffs", cmd_coeffs },
     { "poly", cmd_poly },
+    { "run", cmd_run },
+    { "data", cmd_data },
 };
 
 int

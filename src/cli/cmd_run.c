@@ -1,0 +1,432 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"Usage: unroll run [--problem P] [--data NAME|FILE] [--theta X]\n"
+"                  -m METHOD [method options] -T N [--every K] [-o FILE]\n"
+"Runs a method in double precision on a problem, carrying the iterate and\n"
+"its Jacobian dx_t/dtheta (forward mode), and writes a trace: t,\n"
+"f(x_t) - f*, ||x_t - x*||, ||dx_t - dx*||_F, the prediction of the last\n"
+"one through the eigendecomposition of H (ridge) and an a-posteriori\n"
+"bound on it that needs no x*.  All columns are approximate (doubles).\n"
+"The spectrum [l, L] of the method defaults to the problem's own.\n"
+"\n"
+"      --problem P      ridge (default), ridge-diag (one theta per\n"
+"                       feature) or logistic\n"
+"      --data D         synthetic (default), breast-cancer, bodyfat, or a\n"
+"                       file: CSV with a header, or LIBSVM (.svm, .libsvm,\n"
+"                       .svmlight, .txt)\n"
+"      --label NAME     label column of a CSV file (default: the last)\n"
+"      --standardize    scale every feature to mean 0, variance 1\n"
+"      --data-dir DIR   where breast-cancer and bodyfat live (default\n"
+"                       $UNROLL_DATA_DIR, else ./data)\n"
+"      --n N, --d D     synthetic sizes (default 200 x 20)\n"
+"      --seed S         synthetic seed (default 1)\n"
+"      --theta X        regularisation, X > 0 (default 1e-3)\n"
+"      --storage S      ridge: hessian (default, H precomputed) or\n"
+"                       matrix-free (A then A^T)\n"
+"      --step auto      gd on any problem: the step with the fastest\n"
+"                       measured asymptotic rate on a grid\n"
+"  -T N                 number of steps, 0 <= N <= 10000\n"
+"      --every K        write every K-th step (default 1; t = T always)\n"
+"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+"  -v, --verbose        report the problem ([l, L], Newton steps)\n"
+"  -q, --quiet          no warnings\n"
+"  -h, --help           show this help\n";
+
+enum
+{
+    OPT_PROBLEM = OPT_FIRST_FREE,
+    OPT_DATA,
+    OPT_LABEL,
+    OPT_STANDARDIZE,
+    OPT_DATA_DIR,
+    OPT_N,
+    OPT_D,
+    OPT_SEED,
+    OPT_THETA,
+    OPT_STORAGE,
+    OPT_EVERY
+};
+
+static const struct option options[] =
+{
+    CLI_METHOD_OPTIONS,
+    { "problem", required_argument, NULL, OPT_PROBLEM },
+    { "data", required_argument, NULL, OPT_DATA },
+    { "label", required_argument, NULL, OPT_LABEL },
+    { "standardize", no_argument, NULL, OPT_STANDARDIZE },
+    { "data-dir", required_argument, NULL, OPT_DATA_DIR },
+    { "n", required_argument, NULL, OPT_N },
+    { "d", required_argument, NULL, OPT_D },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "theta", required_argument, NULL, OPT_THETA },
+    { "storage", required_argument, NULL, OPT_STORAGE },
+    { "every", required_argument, NULL, OPT_EVERY },
+    { "output", required_argument, NULL, 'o' },
+    { "verbose", no_argument, NULL, 'v' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 }
+};
+
+typedef struct
+{
+    cli_method_args_t margs;
+    const char * problem;
+    const char * data;
+    const char * label;
+    const char * data_dir;
+    const char * output;
+    long n, d, seed, T, every;
+    double theta;
+    int kind, storage, standardize, verbose, quiet;
+}
+run_args_t;
+
+/* Parses --theta: an exact number, rounded to the nearest double. */
+static int
+parse_theta(double * res, const char * arg)
+{
+    char why[UNROLL_MSG_LEN], line[2 * UNROLL_MSG_LEN];
+    fmpq_t q;
+    int status;
+
+    fmpq_init(q);
+    status = unroll_arith_parse_fmpq(q, arg, NULL, NULL, 0, why);
+    if (status == UNROLL_SUCCESS)
+    {
+        status = unroll_arith_fmpq_get_d(res, q);
+        if (status == UNROLL_SUCCESS && !(*res > 0.0))
+            status = UNROLL_DOMAIN;
+        snprintf(why, sizeof(why), "must be a positive double");
+    }
+    fmpq_clear(q);
+    if (status != UNROLL_SUCCESS)
+    {
+        snprintf(line, sizeof(line), "--theta: %s", why);
+        return cli_error(EXIT_USAGE, "run", line);
+    }
+    return EXIT_OK;
+}
+
+static int
+parse_name(int * res, const char * arg, const char * const * names,
+           int count, const char * opt)
+{
+    char why[UNROLL_MSG_LEN];
+    int i;
+
+    for (i = 0; i < count; i++)
+    {
+        if (strcmp(arg, names[i]) == 0)
+        {
+            *res = i;
+            return EXIT_OK;
+        }
+    }
+    snprintf(why, sizeof(why), "%s: unknown value '%.32s'", opt, arg);
+    return cli_error(EXIT_USAGE, "run", why);
+}
+
+static int
+run_option(run_args_t * a, int opt, const char * arg)
+{
+    static const char * const problems[] = { "ridge", "ridge-diag",
+                                             "logistic" };
+    static const char * const storages[] = { "hessian", "matrix-free" };
+
+    switch (opt)
+    {
+    case OPT_PROBLEM:
+        return parse_name(&a->kind, arg, problems, 3, "--problem");
+    case OPT_STORAGE:
+        return parse_name(&a->storage, arg, storages, 2, "--storage");
+    case OPT_DATA: a->data = arg; return EXIT_OK;
+    case OPT_LABEL: a->label = arg; return EXIT_OK;
+    case OPT_STANDARDIZE: a->standardize = 1; return EXIT_OK;
+    case OPT_DATA_DIR: a->data_dir = arg; return EXIT_OK;
+    case OPT_N: return cli_parse_count(&a->n, arg, 1000000, "run", "--n");
+    case OPT_D: return cli_parse_count(&a->d, arg, 100000, "run", "--d");
+    case OPT_SEED:
+        return cli_parse_count(&a->seed, arg, 2147483647L, "run", "--seed");
+    case OPT_THETA: return parse_theta(&a->theta, arg);
+    case OPT_EVERY:
+        return cli_parse_count(&a->every, arg, 1000000, "run", "--every");
+    case 'T':
+        return cli_parse_count(&a->T, arg, UNROLL_T_MAX_EXACT, "run", "-T");
+    case 'o': a->output = arg; return EXIT_OK;
+    case 'v': a->verbose = 1; return EXIT_OK;
+    case 'q': a->quiet = 1; return EXIT_OK;
+    default: return -1;
+    }
+}
+
+static void
+run_defaults(run_args_t * a)
+{
+    memset(a, 0, sizeof(*a));
+    a->data = "synthetic";
+    a->n = 200;
+    a->d = 20;
+    a->seed = 1;
+    a->T = -1;
+    a->every = 1;
+    a->theta = 1e-3;
+    a->data_dir = getenv("UNROLL_DATA_DIR");
+    if (a->data_dir == NULL || a->data_dir[0] == '\0')
+        a->data_dir = "data";
+}
+
+/* Returns EXIT_OK, an error code, or -1 after --help. */
+static int
+parse_args(run_args_t * a, int argc, char ** argv)
+{
+    int opt, code = EXIT_OK;
+
+    run_defaults(a);
+    while (code == EXIT_OK
+           && (opt = getopt_long(argc, argv, "m:T:o:vqh", options, NULL))
+              != -1)
+    {
+        if (cli_method_option(&a->margs, opt, optarg))
+            continue;
+        if (opt == 'h')
+        {
+            fputs(usage, stdout);
+            fputs(cli_method_help, stdout);
+            return -1;
+        }
+        code = run_option(a, opt, optarg);
+        if (code == -1)
+            return cli_bad_option("run", argv[optind - 1]);
+    }
+    if (code != EXIT_OK)
+        return code;
+    if (optind < argc)
+        return cli_usage_error("run", "unexpected argument");
+    if (a->T < 0)
+        return cli_error(EXIT_USAGE, "run", "missing -T");
+    if (a->every < 1)
+        return cli_error(EXIT_USAGE, "run", "--every must be at least 1");
+    if (a->n < 1 || a->d < 1)
+        return cli_error(EXIT_USAGE, "run", "--n and --d must be positive");
+    return EXIT_OK;
+}
+
+/* Loads the dataset named or pointed to by a->data. */
+static int
+load_data(unroll_driver_data_t data, const run_args_t * a)
+{
+    char why[UNROLL_MSG_LEN], path[4096];
+    int status;
+
+    if (strcmp(a->data, "synthetic") == 0)
+    {
+        unroll_driver_data_synthetic(data, a->n, a->d, (uint64_t) a->seed);
+        status = UNROLL_SUCCESS;
+    }
+    else if (strcmp(a->data, "breast-cancer") == 0)
+    {
+        snprintf(path, sizeof(path), "%s/%s", a->data_dir,
+                 UNROLL_DRIVER_BREAST_CANCER_FILE);
+        status = unroll_driver_data_read_breast_cancer(data, path, why);
+        if (status == UNROLL_IO)
+            snprintf(why + strlen(why), sizeof(why) - strlen(why),
+                     " (run 'unroll data fetch')");
+    }
+    else
+    {
+        snprintf(path, sizeof(path), "%s/bodyfat.csv", a->data_dir);
+        status = unroll_driver_data_read(data, strcmp(a->data, "bodyfat")
+                                         == 0 ? path : a->data, a->label,
+                                         why);
+    }
+    if (status == UNROLL_IO)
+        return cli_error(EXIT_IO, "run", why);
+    if (status != UNROLL_SUCCESS)
+        return cli_error(EXIT_USAGE, "run", why);
+    if (a->standardize)
+        unroll_driver_data_standardize(data);
+    return EXIT_OK;
+}
+
+/* The exact rational value of a double, as "p/q" (flint_free it). */
+static char *
+double_str(double x)
+{
+    arf_t f;
+    fmpq_t q;
+    char * s;
+
+    arf_init(f);
+    fmpq_init(q);
+    arf_set_d(f, x);
+    arf_get_fmpq(q, f);
+    s = fmpq_get_str(NULL, 10, q);
+    fmpq_clear(q);
+    arf_clear(f);
+    return s;
+}
+
+/* --step auto: the paper's grid search for gradient descent. */
+static int
+step_auto(char ** step, const unroll_driver_problem_t p,
+          const run_args_t * a)
+{
+    double h, rate;
+
+    if (a->margs.method == NULL || strcmp(a->margs.method, "gd") != 0)
+        return cli_error(EXIT_USAGE, "run", "--step auto needs -m gd");
+    h = unroll_driver_step_auto(&rate, p, 41, 4000);
+    if (!a->quiet)
+        fprintf(stderr, "unroll: run: --step auto chose h = %.6g = %.4g / L"
+                " (measured rate %.6f per step)\n", h, h * p->L, rate);
+    *step = double_str(h);
+    return EXIT_OK;
+}
+
+static void
+report(const unroll_driver_problem_t p, const run_args_t * a)
+{
+    if (p->kind == UNROLL_DRIVER_RIDGE_DIAG && !a->quiet)
+        fputs("unroll: warning: run: ridge-diag: H and dH/dtheta_i do not "
+              "commute, so the scalar theory (prediction, bound) does not "
+              "apply; those columns are left out\n", stderr);
+    if (!a->verbose)
+        return;
+    fprintf(stderr, "unroll: run: n = %ld, d = %ld, k = %ld, theta = %.17g\n"
+            "unroll: run: spectrum of H%s: l = %.17g, L = %.17g, "
+            "kappa = %.6g\n", (long) p->n, (long) p->d, (long) p->k,
+            p->theta, p->kind == UNROLL_DRIVER_LOGISTIC ? " at x*" : "",
+            p->l, p->L, p->l / p->L);
+    if (p->kind == UNROLL_DRIVER_LOGISTIC)
+        fprintf(stderr, "unroll: run: Newton: %ld steps, f* = %.17g\n",
+                (long) p->newton_iters, p->fstar);
+}
+
+/* The trace output: the file and which optional columns it carries. */
+typedef struct
+{
+    FILE * f;
+    int pred;
+}
+trace_t;
+
+static int
+emit_row(const unroll_driver_row_t * r, void * arg)
+{
+    trace_t * tr = arg;
+
+    fprintf(tr->f, "%ld,%.17g,%.17g,%.17g,", (long) r->t, r->gap, r->xerr,
+            r->jerr);
+    if (tr->pred)
+        fprintf(tr->f, "%.17g,", r->jpred);
+    return fprintf(tr->f, "%.17g\n", r->jpost) < 0;
+}
+
+/* Runs the scheme on the problem and writes the trace; a diverging run
+   keeps the rows written so far. */
+static int
+write_trace(const unroll_driver_problem_t p, const unroll_scheme_t s,
+            const run_args_t * a)
+{
+    unroll_driver_coeffs_t c;
+    unroll_table_out_t out;
+    trace_t tr;
+    char why[UNROLL_MSG_LEN], cwhy[UNROLL_MSG_LEN];
+    int status, code = EXIT_OK;
+
+    unroll_driver_coeffs_init(c);
+    status = unroll_driver_coeffs_set(c, s, a->T, why);
+    if (status != UNROLL_SUCCESS)
+        code = cli_error(EXIT_USAGE, "run", why);
+    else if (unroll_table_out_open(out, a->output, why) != UNROLL_SUCCESS)
+        code = cli_error(EXIT_IO, "run", why);
+    if (code == EXIT_OK)
+    {
+        tr.f = out->f;
+        tr.pred = p->kind == UNROLL_DRIVER_RIDGE;
+        fprintf(tr.f, "t,f_gap_f64,x_err_f64,jac_err_f64,%sjac_apost_f64\n",
+                tr.pred ? "jac_pred_f64," : "");
+        status = unroll_driver_run(p, c, a->T, a->every, emit_row, &tr, why);
+        if (status == UNROLL_IO)
+            snprintf(why, sizeof(why), "write error");
+        if (unroll_table_out_commit(out, cwhy) != UNROLL_SUCCESS)
+            code = cli_error(EXIT_IO, "run", cwhy);
+        else if (status != UNROLL_SUCCESS)
+            code = cli_error(status == UNROLL_IO ? EXIT_IO : EXIT_USAGE,
+                             "run", why);
+    }
+    unroll_driver_coeffs_clear(c);
+    return code;
+}
+
+/* Resolves the method with the problem's [l, L] as default spectrum (and
+   the grid-searched step for --step auto), then runs. */
+static int
+run_method(const unroll_driver_problem_t p, run_args_t * a)
+{
+    char * ell = NULL, * L = NULL, * step = NULL;
+    unroll_method_t meth;
+    unroll_scheme_t s;
+    int code = EXIT_OK;
+
+    if (a->margs.ell == NULL && a->margs.L == NULL)
+    {
+        a->margs.ell = ell = double_str(p->l);
+        a->margs.L = L = double_str(p->L);
+    }
+    if (a->margs.step != NULL && strcmp(a->margs.step, "auto") == 0)
+    {
+        code = step_auto(&step, p, a);
+        a->margs.step = step;
+    }
+    unroll_method_init(meth);
+    unroll_scheme_init(s);
+    if (code == EXIT_OK)
+        code = cli_method_resolve(meth, &a->margs, "run");
+    if (code == EXIT_OK)
+        code = cli_build_scheme(s, meth, a->T, 128, "run");
+    if (code == EXIT_OK)
+        code = write_trace(p, s, a);
+    unroll_scheme_clear(s);
+    unroll_method_clear(meth);
+    flint_free(ell);
+    flint_free(L);
+    flint_free(step);
+    return code;
+}
+
+int
+cmd_run(int argc, char ** argv)
+{
+    run_args_t a;
+    unroll_driver_data_t data;
+    unroll_driver_problem_t p;
+    char why[UNROLL_MSG_LEN];
+    int code;
+
+    code = parse_args(&a, argc, argv);
+    if (code != EXIT_OK)
+        return code == -1 ? EXIT_OK : code;
+
+    unroll_driver_data_init(data);
+    unroll_driver_problem_init(p);
+    code = load_data(data, &a);
+    if (code == EXIT_OK && unroll_driver_problem_set(p, data, a.kind,
+                               a.theta, a.storage, why) != UNROLL_SUCCESS)
+        code = cli_error(EXIT_USAGE, "run", why);
+    if (code == EXIT_OK)
+    {
+        report(p, &a);
+        code = run_method(p, &a);
+    }
+    unroll_driver_problem_clear(p);
+    unroll_driver_data_clear(data);
+    return code;
+}

@@ -1,7 +1,10 @@
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cblas.h>
 
 #include "cli.h"
 
@@ -11,8 +14,9 @@ static const char usage[] =
 "Runs a method in double precision on a problem, carrying the iterate and\n"
 "its Jacobian dx_t/dtheta (forward mode), and writes a trace: t,\n"
 "f(x_t) - f*, ||x_t - x*||, ||dx_t - dx*||_F, the prediction of the last\n"
-"one through the eigendecomposition of H (ridge) and an a-posteriori\n"
-"bound on it that needs no x*.  All columns are approximate (doubles).\n"
+"one through the eigendecomposition of H (ridge), the certified bound\n"
+"B_t ||dx_0 - dx*|| + D_t ||g|| on the problem's spectrum (ridge), and an\n"
+"a-posteriori bound that needs no x*.  Columns are doubles (approximate).\n"
 "The spectrum [l, L] of the method defaults to the problem's own.\n"
 "\n"
 "      --problem P      ridge (default), ridge-diag (one theta per\n"
@@ -33,6 +37,7 @@ static const char usage[] =
 "                       measured asymptotic rate on a grid\n"
 "  -T N                 number of steps, 0 <= N <= 10000\n"
 "      --every K        write every K-th step (default 1; t = T always)\n"
+"      --no-bound       leave out the certified bound column (ridge)\n"
 "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 "  -v, --verbose        report the problem ([l, L], Newton steps)\n"
 "  -q, --quiet          no warnings\n"
@@ -50,7 +55,8 @@ enum
     OPT_SEED,
     OPT_THETA,
     OPT_STORAGE,
-    OPT_EVERY
+    OPT_EVERY,
+    OPT_NO_BOUND
 };
 
 static const struct option options[] =
@@ -67,6 +73,7 @@ static const struct option options[] =
     { "theta", required_argument, NULL, OPT_THETA },
     { "storage", required_argument, NULL, OPT_STORAGE },
     { "every", required_argument, NULL, OPT_EVERY },
+    { "no-bound", no_argument, NULL, OPT_NO_BOUND },
     { "output", required_argument, NULL, 'o' },
     { "verbose", no_argument, NULL, 'v' },
     { "quiet", no_argument, NULL, 'q' },
@@ -84,7 +91,7 @@ typedef struct
     const char * output;
     long n, d, seed, T, every;
     double theta;
-    int kind, storage, standardize, verbose, quiet;
+    int kind, storage, standardize, no_bound, verbose, quiet;
 }
 run_args_t;
 
@@ -159,6 +166,7 @@ run_option(run_args_t * a, int opt, const char * arg)
         return cli_parse_count(&a->every, arg, 1000000, "run", "--every");
     case 'T':
         return cli_parse_count(&a->T, arg, UNROLL_T_MAX_EXACT, "run", "-T");
+    case OPT_NO_BOUND: a->no_bound = 1; return EXIT_OK;
     case 'o': a->output = arg; return EXIT_OK;
     case 'v': a->verbose = 1; return EXIT_OK;
     case 'q': a->quiet = 1; return EXIT_OK;
@@ -273,6 +281,31 @@ double_str(double x)
     return s;
 }
 
+/* The problem's spectrum as exact rationals bracketing it outward: the
+   eigensolver's bracket [l_lower, L_upper] rounded down and up to 24
+   significant bits.  Short numbers keep the exact coefficients of long
+   runs small; the widening (below 1e-7 relative) is harmless to the
+   method and keeps the certified bound valid for the true spectrum. */
+static int
+problem_spectrum(fmpq_t l, fmpq_t L, const unroll_driver_problem_t p)
+{
+    arf_t f;
+
+    if (!(p->l_lower > 0.0))
+        return cli_error(EXIT_USAGE, "run", "H is too ill-conditioned to "
+                         "bracket its spectrum in double precision; "
+                         "increase --theta");
+    arf_init(f);
+    arf_set_d(f, p->l_lower);
+    arf_set_round(f, f, 24, ARF_RND_FLOOR);
+    arf_get_fmpq(l, f);
+    arf_set_d(f, p->L_upper);
+    arf_set_round(f, f, 24, ARF_RND_CEIL);
+    arf_get_fmpq(L, f);
+    arf_clear(f);
+    return EXIT_OK;
+}
+
 /* --step auto: the paper's grid search for gradient descent. */
 static int
 step_auto(char ** step, const unroll_driver_problem_t p,
@@ -309,13 +342,49 @@ report(const unroll_driver_problem_t p, const run_args_t * a)
                 (long) p->newton_iters, p->fstar);
 }
 
-/* The trace output: the file and which optional columns it carries. */
+/* The trace output: the file, which optional columns it carries, and
+   what the certified bound needs. */
 typedef struct
 {
     FILE * f;
     int pred;
+    int bound;
+    const unroll_scheme_struct * s;
+    unroll_spectrum_struct * spec;
+    double e0;      /* ||dx_0 - dx*||_F */
+    double G;       /* ||g||_F */
+    int failed;     /* some bound could not be certified */
+    char why[UNROLL_MSG_LEN];
 }
 trace_t;
+
+/* Width asked of the enclosures of B_t and D_t: the column needs a few
+   digits, not fifty bits. */
+#define BOUND_REL_BITS 16
+
+/* The certified worst-case bound B_t ||dx_0 - dx*||_F + D_t G, from the
+   upper ends of the enclosures of B_t and D_t on the problem's own
+   bracketed spectrum.  The two norms are doubles, so the column is a
+   double evaluation of a certified bound, rounded up by a few ulps. */
+static double
+bound_at(trace_t * tr, slong t)
+{
+    unroll_bound_result_t res;
+    double B, D, v = NAN;
+
+    unroll_bound_result_init(res);
+    if (unroll_bound_sup(res, tr->s, tr->spec, t, BOUND_REL_BITS, tr->why)
+        == UNROLL_SUCCESS)
+    {
+        B = arf_get_d(&res->B.hi, ARF_RND_UP);
+        D = arf_get_d(&res->D.hi, ARF_RND_UP);
+        v = (B * tr->e0 + D * tr->G) * (1.0 + 8.0 * DBL_EPSILON);
+    }
+    else
+        tr->failed = 1;
+    unroll_bound_result_clear(res);
+    return v;
+}
 
 static int
 emit_row(const unroll_driver_row_t * r, void * arg)
@@ -326,14 +395,36 @@ emit_row(const unroll_driver_row_t * r, void * arg)
             r->jerr);
     if (tr->pred)
         fprintf(tr->f, "%.17g,", r->jpred);
+    if (tr->bound)
+        fprintf(tr->f, "%.17g,", bound_at(tr, r->t));
     return fprintf(tr->f, "%.17g\n", r->jpost) < 0;
+}
+
+/* The bound column exists for ridge with scalar theta, where the master
+   identity holds, unless --no-bound. */
+static void
+trace_setup(trace_t * tr, FILE * f, const unroll_driver_problem_t p,
+            const unroll_scheme_t s, const fmpq_t l, const fmpq_t L,
+            const run_args_t * a)
+{
+    memset(tr, 0, sizeof(*tr));
+    tr->f = f;
+    tr->pred = p->kind == UNROLL_DRIVER_RIDGE;
+    tr->bound = tr->pred && !a->no_bound;
+    tr->s = s;
+    tr->spec = flint_malloc(sizeof(unroll_spectrum_struct));
+    unroll_spectrum_init(tr->spec);
+    if (unroll_spectrum_set(tr->spec, l, L, tr->why) != UNROLL_SUCCESS)
+        tr->bound = 0;
+    tr->e0 = cblas_dnrm2((int) (p->d * p->k), p->dxstar, 1);
+    tr->G = unroll_driver_problem_g0(p);
 }
 
 /* Runs the scheme on the problem and writes the trace; a diverging run
    keeps the rows written so far. */
 static int
 write_trace(const unroll_driver_problem_t p, const unroll_scheme_t s,
-            const run_args_t * a)
+            const fmpq_t l, const fmpq_t L, const run_args_t * a)
 {
     unroll_driver_coeffs_t c;
     unroll_table_out_t out;
@@ -349,10 +440,10 @@ write_trace(const unroll_driver_problem_t p, const unroll_scheme_t s,
         code = cli_error(EXIT_IO, "run", why);
     if (code == EXIT_OK)
     {
-        tr.f = out->f;
-        tr.pred = p->kind == UNROLL_DRIVER_RIDGE;
-        fprintf(tr.f, "t,f_gap_f64,x_err_f64,jac_err_f64,%sjac_apost_f64\n",
-                tr.pred ? "jac_pred_f64," : "");
+        trace_setup(&tr, out->f, p, s, l, L, a);
+        fprintf(tr.f, "t,f_gap_f64,x_err_f64,jac_err_f64,%s%sjac_apost_f64"
+                "\n", tr.pred ? "jac_pred_f64," : "",
+                tr.bound ? "jac_bound_f64," : "");
         status = unroll_driver_run(p, c, a->T, a->every, emit_row, &tr, why);
         if (status == UNROLL_IO)
             snprintf(why, sizeof(why), "write error");
@@ -361,6 +452,10 @@ write_trace(const unroll_driver_problem_t p, const unroll_scheme_t s,
         else if (status != UNROLL_SUCCESS)
             code = cli_error(status == UNROLL_IO ? EXIT_IO : EXIT_USAGE,
                              "run", why);
+        else if (tr.failed)
+            code = cli_error(EXIT_UNCERTIFIED, "run", tr.why);
+        unroll_spectrum_clear(tr.spec);
+        flint_free(tr.spec);
     }
     unroll_driver_coeffs_clear(c);
     return code;
@@ -372,16 +467,21 @@ static int
 run_method(const unroll_driver_problem_t p, run_args_t * a)
 {
     char * ell = NULL, * L = NULL, * step = NULL;
+    fmpq_t lq, Lq;
     unroll_method_t meth;
     unroll_scheme_t s;
     int code = EXIT_OK;
 
-    if (a->margs.ell == NULL && a->margs.L == NULL)
+    fmpq_init(lq);
+    fmpq_init(Lq);
+    code = problem_spectrum(lq, Lq, p);
+    if (code == EXIT_OK && a->margs.ell == NULL && a->margs.L == NULL)
     {
-        a->margs.ell = ell = double_str(p->l);
-        a->margs.L = L = double_str(p->L);
+        a->margs.ell = ell = fmpq_get_str(NULL, 10, lq);
+        a->margs.L = L = fmpq_get_str(NULL, 10, Lq);
     }
-    if (a->margs.step != NULL && strcmp(a->margs.step, "auto") == 0)
+    if (code == EXIT_OK && a->margs.step != NULL
+        && strcmp(a->margs.step, "auto") == 0)
     {
         code = step_auto(&step, p, a);
         a->margs.step = step;
@@ -393,7 +493,9 @@ run_method(const unroll_driver_problem_t p, run_args_t * a)
     if (code == EXIT_OK)
         code = cli_build_scheme(s, meth, a->T, 128, "run");
     if (code == EXIT_OK)
-        code = write_trace(p, s, a);
+        code = write_trace(p, s, lq, Lq, a);
+    fmpq_clear(lq);
+    fmpq_clear(Lq);
     unroll_scheme_clear(s);
     unroll_method_clear(meth);
     flint_free(ell);

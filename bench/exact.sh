@@ -7,11 +7,11 @@
 # bench/exact_bench; nothing is compiled here.  Debian's python3-sympy is
 # installed with apt-get when /usr/bin/python3 cannot import sympy.
 # Setting: spectrum [1/2, 10], alpha = 1, eta = 1.  For each row the
-# table shows our time (in-process, best of up to five runs), the time of
-# the generic scheme interpreter for polynomials, SymPy's time for the
-# same computation (bench/exact_sympy.py, best of up to three runs, each
-# row capped at SYMPY_TIMEOUT seconds, 600 by default) and the ratio
-# SymPy / ours.
+# table shows our time (in-process CPU time, best of up to five runs), the
+# time of the generic scheme interpreter for polynomials, SymPy's time for
+# the same computation (bench/exact_sympy.py, CPU time, best of up to
+# three runs, each row capped at SYMPY_TIMEOUT seconds of wall-clock
+# time, 600 by default) and the ratio SymPy / ours.
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -76,7 +76,7 @@ row() {
 }
 
 echo "exact core vs SymPy $sympy_version, [l, L] = [1/2, 10], alpha = 1," \
-     "eta = 1; seconds"
+     "eta = 1; CPU seconds"
 printf "%-7s %-10s %5s %10s %10s %12s %10s\n" what method T ours \
        generic sympy ratio
 row chebyshev coeffs 1000

@@ -2,8 +2,9 @@
     Times the exact core in-process: the exact iteration coefficients for
     t = 1..T, and the exact residual polynomial P_T in lambda, for one
     method.  Prints one line "coeffs|poly METHOD T SECONDS" per measure,
-    with the best wall-clock time of REPS runs (monotonic clock; fewer
-    when the runs take over 2 s in total).
+    with the best time of REPS runs (fewer when the runs take over 2 s in
+    total).  Times are the CPU time of the process, which a busy machine
+    disturbs less than wall-clock time.
 
     Usage: exact_bench METHOD coeffs|poly|poly-generic T [REPS]
     with METHOD chebyshev or sobolev on [1/2, 10], alpha = 1, eta = 1.
@@ -20,7 +21,7 @@ now(void)
 {
     struct timespec ts;
 
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
@@ -47,7 +48,7 @@ set_method(unroll_method_t meth, const char * name)
     fmpq_clear(l);
 }
 
-/* One run; returns its wall-clock time.  The coefficient measure builds
+/* One run; returns its CPU time.  The coefficient measure builds
    the scheme for t = 0..T; the polynomial measures compute P_T from
    nothing (coefficients included), by the family's fast path or by the
    generic scheme interpreter. */

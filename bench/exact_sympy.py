@@ -9,8 +9,8 @@ delta_t; Gegenbauer pi_n, gamma_n; Sobolev N_n, e_n, d_n, K_n, sigma_n,
 c1, c2, c3, a, A).  "poly" computes them and then the residual polynomial
 P_T in lambda with sympy Poly over QQ, by the scheme's stage recurrences
 (y: momentum, z: Sobolev, x: average).  Prints "SECONDS DIGITS": the best
-wall-clock time of up to three runs (stopping after 2 s in total) and a
-check value, the number of decimal digits of the result's last
+CPU time of the process over up to three runs (stopping after 2 s in
+total) and a check value, the number of decimal digits of the result's last
 coefficient, so that a run that does no work cannot pass unnoticed.
 """
 
@@ -129,9 +129,9 @@ def main():
     method, what, T = sys.argv[1], sys.argv[2], int(sys.argv[3])
     best, spent = None, 0.0
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         v = run(method, what, T)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         best = dt if best is None else min(best, dt)
         spent += dt
         if spent > 2.0:

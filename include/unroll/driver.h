@@ -174,7 +174,11 @@ typedef struct
     double fstar;       /* f(x*) */
     double hess_lip;    /* logistic: Lipschitz constant of the Hessian */
     slong newton_iters; /* logistic: Newton steps taken */
-    double * work;      /* n x (k + 1) scratch */
+    double * At;        /* d x n: A transposed, so that each row of A is
+                           contiguous (matrix-free storage only) */
+    int threads;        /* 1 or 2: threads of the gradient's pass */
+    double * work;      /* n x (k + 1) scratch, then a second gradient
+                           block for the second thread */
 }
 unroll_driver_problem_struct;
 

@@ -59,14 +59,11 @@ int _unroll_driver_ridge_solve(unroll_driver_problem_t p, char * msg);
 double _unroll_driver_logistic_f(const unroll_driver_problem_t p,
                                  const double * x);
 
-/* Blocked one pass over A: W = A X (n x c), then each row of W is changed
-   by rowfn, then G = A^T W, for the d x c block X.  The rows of A are
-   taken in chunks small enough to stay in cache between the two
-   products. */
-void _unroll_driver_atwa(double * G, const unroll_driver_problem_t p,
-                         const double * X, slong c,
-                         void (* rowfn)(double * W, slong ldw, slong i0,
+/* Changes rows [i0, i0 + rows) of the n x c block W (leading dimension
+   ldw) from A X into what A^T must multiply: the matrix-free gradient. */
+typedef void (* _unroll_driver_rowfn_t)(double * W, slong ldw, slong i0,
                                         slong rows,
-                                        const unroll_driver_problem_t p));
+                                        const unroll_driver_problem_struct
+                                        * p);
 
 #endif

@@ -25,6 +25,7 @@ unroll_driver_problem_clear(unroll_driver_problem_t p)
     free(p->evals);
     free(p->evecs);
     free(p->work);
+    free(p->At);
     unroll_driver_problem_init(p);
 }
 
@@ -49,6 +50,19 @@ _unroll_driver_bracket(unroll_driver_problem_t p)
     delta = 4.0 * (double) p->d * DBL_EPSILON * fabs(p->L);
     p->l_lower = p->l - delta;
     p->L_upper = p->L + delta;
+}
+
+/* A copy of the n x d column-major A with its rows contiguous. */
+static double *
+transpose(const double * A, slong n, slong d)
+{
+    double * At = _unroll_driver_alloc((size_t) n * d, sizeof(double));
+    slong i, j;
+
+    for (j = 0; j < d; j++)
+        for (i = 0; i < n; i++)
+            At[j + i * d] = A[i + j * n];
+    return At;
 }
 
 static int
@@ -102,7 +116,11 @@ unroll_driver_problem_set(unroll_driver_problem_t p,
     p->dxstar = _unroll_driver_alloc((size_t) d * p->k, sizeof(double));
     p->evals = _unroll_driver_alloc(d, sizeof(double));
     p->evecs = _unroll_driver_alloc((size_t) d * d, sizeof(double));
-    p->work = _unroll_driver_alloc((size_t) n * (p->k + 1), sizeof(double));
+    p->work = _unroll_driver_alloc((size_t) (n + d) * (p->k + 1),
+                                   sizeof(double));
+    p->threads = 1;
+    if (p->storage == UNROLL_DRIVER_MATRIX_FREE)
+        p->At = transpose(data->A, n, d);
 
     if (kind == UNROLL_DRIVER_LOGISTIC)
         status = _unroll_driver_logistic_solve(p, msg);

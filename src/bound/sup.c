@@ -9,26 +9,25 @@ first_prec(slong rel_bits, slong loss, slong t)
     return rel_bits + 40 + loss + loss / 8 + FLINT_BIT_COUNT(t);
 }
 
-/* One attempt at a fixed precision: the grid u = j / N with N a power of
-   two and N >= 2n (so that Bernstein's factor is at most 1.45), then the
-   search for both functions on the shared nodes. */
+/* One attempt at a fixed precision: the grid u_j ~ j / N (rounded to
+   64-bit dyadics, so that every cell end is exact) with N = 2n, which
+   makes Bernstein's factor at most 1.45, then the search for both
+   functions on the shared nodes. */
 static int
 attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
         slong rel_bits)
 {
-    slong j, N = 2;
+    slong j, N = FLINT_MAX(2, 2 * ctx->t);
     arf_t u;
     int status;
 
     arf_init(u);
 
-    while (N < 2 * ctx->t)
-        N *= 2;
     ctx->N = N;
     for (j = 0; j <= N; j++)
     {
         arf_set_si(u, j);
-        arf_mul_2exp_si(u, u, -FLINT_BIT_COUNT(N - 1));
+        arf_div_si(u, u, N, 64, ARF_RND_NEAR);
         _unroll_bound_node_add(ctx, u);
     }
     status = _unroll_bound_sup_one(&res->B, ctx, _UNROLL_F_E, rel_bits);
@@ -50,8 +49,13 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
 {
     _unroll_bound_ctx_t ctx;
     slong prec = first_prec(rel_bits, loss, t);
-    slong cap = 8 * (prec + t) + 4096;
+    slong cap = 3 * prec + 256;
     int status = UNROLL_UNABLE;
+
+    /* Ball coefficients cap the accuracy: beyond their own precision
+       more working bits cannot help. */
+    if (!s->exact)
+        cap = FLINT_MIN(cap, FLINT_MAX(prec, s->prec));
 
     res->t = t;
     res->evals = 0;
@@ -71,7 +75,8 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
     res->prec = prec;
     if (status != UNROLL_SUCCESS)
         unroll_arith_msg(msg, "could not certify t = %ld within %ld bits of "
-                         "precision", (long) t, (long) cap);
+                         "precision%s", (long) t, (long) cap, s->exact ? ""
+                         : " (rebuild the scheme's balls at more bits)");
     return status;
 }
 

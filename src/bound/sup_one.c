@@ -143,7 +143,7 @@ consider(search_t * S, slong i)
 /* Bernstein: g(u) = f(lambda(u)) is a trigonometric polynomial of degree
    n in pi u, so |g^(k)| <= (pi n)^k S with S = max |g|.  The maximum of
    |g| is a critical point of the even periodic g (the ends u = 0, 1
-   included), so the nearest grid node lies within 1 / (2N) of it and
+   included), so the nearest grid node lies within half a spacing of it and
    S <= m + (pi n)^2 S / (8 N^2), m the largest grid value:
    S <= m / (1 - (pi n / N)^2 / 8).  Then B3 = (pi n)^3 S / 6. */
 static void
@@ -163,8 +163,13 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
         arb_get_abs_ubound_arf(a, &ctx->nodes[j].g[f][0], prec);
         arf_max(arb_midref(m), arb_midref(m), a);
     }
-    arb_mul_si(k, ctx->pi, n, prec);
+    /* The grid spacing is 1/N up to the rounding of the nodes to 64-bit
+       dyadics: at most 1/N + 2^-62. */
+    arb_one(k);
     arb_div_si(k, k, ctx->N, prec);
+    arb_add_error_2exp_si(k, -62);
+    arb_mul_si(k, k, n, prec);
+    arb_mul(k, k, ctx->pi, prec);
     arb_sqr(k, k, prec);
     arb_mul_2exp_si(k, k, -3);
     arb_one(one);

@@ -1,0 +1,159 @@
+/*
+    The worst-case optimal method for unrolled differentiation.
+
+    With G = 0 the Jacobian error of a method after t steps is governed by
+    B_t = max |E_t| on [l, L], E_t = P_t - lambda P_t'.  The map
+    P -> P - lambda P' multiplies the coefficient of lambda^k by 1 - k, so
+    it sends the residual polynomials of degree t (P(0) = 1) onto the
+    polynomials E = 1 + e_2 lambda^2 + ... + e_t lambda^t, and the linear
+    coefficient of P is free.  The best B_t of any first-order method is
+    therefore the constrained Chebyshev value
+
+      B*_t = min max_[l, L] |1 + e_2 lambda^2 + ... + e_t lambda^t|.
+
+    lambda^2, ..., lambda^t is a Haar system on [l, L] (l > 0), so the
+    minimiser is unique and equioscillates at t points.  It is computed by
+    a Remez exchange in the Chebyshev basis of x = phi(lambda), made exact,
+    and certified from both sides:
+
+      upper end: the certified sup norm of the returned E, from the
+        isolated real roots of P'' (the critical points of E and P');
+      lower end: de la Vallee Poussin's theorem for this system: if an
+        admissible E has E(x_1), ..., E(x_t) of alternating signs at
+        l <= x_1 < ... < x_t <= L, then every admissible F has
+        max |F| >= min_i |E(x_i)|.  (Otherwise F - E = lambda^2 r with
+        deg r <= t - 2 would alternate at the x_i and give r t - 1 zeros
+        in (l, L).)
+
+    The free linear coefficient of P is chosen to minimise D_t = max |P'|
+    (the rho -> 0 limit of the combined bound below), up to rounding of
+    the midpoint of the range of P': D_t is certified, its optimality for
+    the given E only approximately.
+*/
+#ifndef UNROLL_MINIMAX_H
+#define UNROLL_MINIMAX_H
+
+#include "unroll/arith.h"
+#include "unroll/spectrum.h"
+#include "unroll/scheme.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Default relative width of the certified optimal value: 2^-30 < 1e-9. */
+#define UNROLL_MINIMAX_REL_BITS 30
+
+/* Largest horizon accepted.  Limitation: the Remez exchange runs in
+   double precision and the residual grows like xi^-t at lambda = 0, so
+   beyond this the normalisation overflows for narrow spectra. */
+#define UNROLL_MINIMAX_T_MAX 500
+
+/* A solved instance: the optimal residual polynomial and its certified
+   values.  B and D are balls [lo, hi] enclosing max |E_t| and max |P_t'|
+   of P on [l, L]; lo and hi enclose the optimal value itself. */
+typedef struct
+{
+    slong t;
+    fmpq_poly_struct P;     /* residual polynomial in lambda, P(0) = 1 */
+    arf_struct lo;          /* certified lower end of the optimum */
+    arf_struct hi;          /* certified upper end of the optimum */
+    arb_struct B;           /* certified max |P - lambda P'| of P */
+    arb_struct D;           /* certified max |P'| of P */
+    slong iterations;       /* Remez exchanges used */
+}
+unroll_minimax_struct;
+
+typedef unroll_minimax_struct unroll_minimax_t[1];
+
+/* ---- memory ------------------------------------------------------------- */
+
+void unroll_minimax_init(unroll_minimax_t res);
+void unroll_minimax_clear(unroll_minimax_t res);
+
+/* ---- construction ------------------------------------------------------- */
+
+/* Solves the problem of horizon t on spec for the ratio rho = G / R and
+   certifies it: res->P is the residual polynomial (exact rational
+   coefficients, P(0) = 1) and res->lo <= OPT <= res->hi, where OPT is the
+   minimum over residual polynomials of degree <= t of
+   max |P - lambda P'| (rho = 0).
+
+   Guarantee: both ends are rigorous; hi - lo <= 2^-rel_bits hi is asked
+   for.  Not guaranteed: that tie-break of the free coefficient is exactly
+   optimal (D is certified for the returned P).
+
+   Returns UNROLL_DOMAIN for t outside 1..UNROLL_MINIMAX_T_MAX, rho < 0,
+   or rel_bits outside 1..200; UNROLL_UNABLE (reason in msg) when the
+   exchange does not converge or the certificate is wider than asked.
+   Limitation: only rho = 0 is implemented; rho > 0 returns
+   UNROLL_DOMAIN. */
+int unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
+                         slong t, const fmpq_t rho, slong rel_bits,
+                         char * msg) UNROLL_MUST_CHECK;
+
+/* The certified optimal value alone: lo <= OPT <= hi, as above. */
+int unroll_minimax_value(arf_t lo, arf_t hi, const unroll_spectrum_t spec,
+                         slong t, const fmpq_t rho, slong rel_bits,
+                         char * msg) UNROLL_MUST_CHECK;
+
+/* The weights w_0..w_t of P = sum_k w_k Y_k, where Y_k(lambda) =
+   (-1)^k T_k(2 lambda / L - 1) are the residuals of the Chebyshev method
+   on [0, L] (|Y_k| <= 1 on [0, L]); sum_k w_k = P(0) = 1 exactly.  w must
+   have room for t + 1 entries, t = deg P or more. */
+void unroll_minimax_weights(fmpq * w, const fmpq_poly_t P,
+                            const unroll_spectrum_t spec, slong t);
+
+/* ---- bounds ------------------------------------------------------------- */
+
+/* Certified B = max |P - lambda P'| and D = max |P'| over [l, L] for an
+   exact residual polynomial P in lambda: each ball is [lo, hi] with lo
+   attained (up to rounding) and hi a rigorous upper bound.  Critical
+   points are the real roots of P'' in (l, L), isolated rigorously; values
+   are taken in the Chebyshev basis of x = phi(lambda), where no
+   cancellation occurs.  Returns UNROLL_UNABLE when the radius of B or D
+   exceeds 2^-rel_bits of its value at the largest precision tried. */
+int unroll_minimax_sup(arb_t B, arb_t D, const fmpq_poly_t P,
+                       const unroll_spectrum_t spec, slong rel_bits,
+                       char * msg) UNROLL_MUST_CHECK;
+
+/* ---- comparison data ---------------------------------------------------- */
+
+/* Methods compared by unroll_minimax_compare, in column order. */
+enum
+{
+    UNROLL_MINIMAX_CMP_GD = 0,      /* gradient descent, h = 2 / (L + l) */
+    UNROLL_MINIMAX_CMP_CHEBYSHEV,
+    UNROLL_MINIMAX_CMP_SOBOLEV,     /* P_t*, alpha = 1, eta = 20 */
+    UNROLL_MINIMAX_CMP_MINIMAX,     /* the certified B of the optimum */
+    UNROLL_MINIMAX_CMP_PROP1,       /* Proposition 1: 1 / T_t(xbar) */
+    UNROLL_MINIMAX_CMP_LOWER,       /* certified lower end of B*_t */
+    UNROLL_MINIMAX_NCMP
+};
+
+/* Name of column j ("gd", "chebyshev", "sobolev", "minimax", "prop1",
+   "true_lower_bound"). */
+const char * unroll_minimax_cmp_name(int j);
+
+/* Fills val[j * T + (t - 1)] (j < UNROLL_MINIMAX_NCMP, t = 1..T) with
+   certified balls of B_t for each compared method on spec (for
+   true_lower_bound the ball [lo, hi] of the optimum), and iters[j] with
+   the least t <= max(T, Tmax) at which column j is certainly below eps
+   (-1 if none; rows beyond T are computed only for the columns still
+   above eps; for prop1 and true_lower_bound it is the least t for
+   which no method can be certified below eps earlier... see below).
+   For j = UNROLL_MINIMAX_CMP_LOWER, iters[j] is the least t at which the
+   ball lies below eps: no first-order method gets below eps with fewer
+   steps than the minimax count minus one.  val must hold
+   UNROLL_MINIMAX_NCMP * T initialised balls, iters UNROLL_MINIMAX_NCMP
+   entries.  Returns what the solvers return. */
+int unroll_minimax_compare(arb_ptr val, slong * iters,
+                           const unroll_spectrum_t spec, slong T,
+                           slong Tmax, double eps, char * msg)
+    UNROLL_MUST_CHECK;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

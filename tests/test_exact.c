@@ -212,3 +212,53 @@ Test(exact, other_families_and_bad_input)
 
     fmpq_poly_clear(P);
 }
+
+/* An independent check at larger degrees: the fast Chebyshev polynomial
+   equals T_t(phi(lambda)) / T_t(phi(0)) built from FLINT's own T_t. */
+Test(exact, chebyshev_matches_flint)
+{
+    unroll_method_t meth;
+    fmpz_poly_t T;
+    fmpq_poly_t P, R, phi;
+    fmpq_t c, x0, v;
+    char msg[UNROLL_MSG_LEN];
+    slong t;
+
+    unroll_method_init(meth);
+    fmpz_poly_init(T);
+    fmpq_poly_init(P);
+    fmpq_poly_init(R);
+    fmpq_poly_init(phi);
+    fmpq_init(c);
+    fmpq_init(x0);
+    fmpq_init(v);
+
+    meth->family = UNROLL_FAMILY_CHEBYSHEV;
+    test_spectrum(&meth->spec, "3/7", "22/7");
+    meth->has_spec = 1;
+    unroll_spectrum_scale(c, &meth->spec);
+    unroll_spectrum_x0(x0, &meth->spec);
+    fmpq_poly_set_coeff_fmpq(phi, 1, c);
+    fmpq_poly_set_coeff_fmpq(phi, 0, x0);
+    for (t = 97; t <= 251; t += 77)
+    {
+        fmpz_poly_chebyshev_t(T, (ulong) t);
+        fmpq_poly_set_fmpz_poly(R, T);
+        fmpq_poly_compose(R, R, phi);
+        fmpq_poly_get_coeff_fmpq(v, R, 0);
+        fmpq_poly_scalar_div_fmpq(R, R, v);
+        cr_assert_eq(unroll_method_poly_residual(P, meth, t, UNROLL_STAGE_X,
+                                                 msg), UNROLL_SUCCESS);
+        cr_assert(fmpq_poly_equal(P, R), "accuracy: chebyshev t=%ld differs "
+                  "from FLINT's T_t", (long) t);
+    }
+
+    fmpq_clear(v);
+    fmpq_clear(x0);
+    fmpq_clear(c);
+    fmpq_poly_clear(phi);
+    fmpq_poly_clear(R);
+    fmpq_poly_clear(P);
+    fmpz_poly_clear(T);
+    unroll_method_clear(meth);
+}

@@ -25,8 +25,9 @@ void _unroll_gegenbauer_coeffs(unroll_scheme_t s, const fmpq * pi,
    all in the x variable with the x-derivative weight eta_x = eta c^2:
    N_n = ||p_n||^2, pi_n = p_n(x0), e_n and d_n of the structural relation
    s_n + d_n s_{n-2} = p_n + e_n p_{n-2} (zero for n <= 2),
-   K_n = <s_n, s_n>, sigma_n = s_n(x0) and rho_n = pi_n + e_n pi_{n-2}
-   (so that sigma_n = rho_n - d_n sigma_{n-2}). */
+   K_n = <s_n, s_n>, D_n = K_n / N_{n-1} (D_0 = 1), sigma_n = s_n(x0) and
+   rho_n = pi_n + e_n pi_{n-2} (so that sigma_n = rho_n - d_n sigma_{n-2}
+   and d_n = e_n gamma_{n-2} / D_{n-2}). */
 typedef struct
 {
     fmpq * N;
@@ -36,6 +37,7 @@ typedef struct
     fmpq * K;
     fmpq * sigma;
     fmpq * rho;
+    fmpq * D;
     slong len;
 }
 _unroll_sobolev_seq_struct;

@@ -11,6 +11,7 @@ _unroll_sobolev_seq_init(_unroll_sobolev_seq_t q, slong T)
     q->K = _fmpq_vec_init(q->len);
     q->sigma = _fmpq_vec_init(q->len);
     q->rho = _fmpq_vec_init(q->len);
+    q->D = _fmpq_vec_init(q->len);
 }
 
 void
@@ -23,6 +24,7 @@ _unroll_sobolev_seq_clear(_unroll_sobolev_seq_t q)
     _fmpq_vec_clear(q->K, q->len);
     _fmpq_vec_clear(q->sigma, q->len);
     _fmpq_vec_clear(q->rho, q->len);
+    _fmpq_vec_clear(q->D, q->len);
 }
 
 /* e_n = -n (n - 1) / (4 (n + alpha - 1) (n + alpha - 2)) for n >= 3: the
@@ -83,7 +85,7 @@ static void
 norms(_unroll_sobolev_seq_t q, const fmpq_t alpha, const fmpq_t eta_x,
       const fmpq_t x0, slong T)
 {
-    fmpq * D = _fmpq_vec_init(T + 1);
+    fmpq * D = q->D;
     fmpq_t g, tmp;
     slong n;
 
@@ -93,6 +95,7 @@ norms(_unroll_sobolev_seq_t q, const fmpq_t alpha, const fmpq_t eta_x,
     _unroll_gegenbauer_pi(q->pi, alpha, x0, T);
     fmpq_one(q->N + 0);
     fmpq_one(q->K + 0);
+    fmpq_one(q->D + 0);
     fmpq_one(q->rho + 0);
     fmpq_one(q->sigma + 0);
     for (n = 1; n <= T; n++)
@@ -118,7 +121,6 @@ norms(_unroll_sobolev_seq_t q, const fmpq_t alpha, const fmpq_t eta_x,
 
     fmpq_clear(tmp);
     fmpq_clear(g);
-    _fmpq_vec_clear(D, T + 1);
 }
 
 /* c1_t = -d_t sigma_{t-2} / sigma_t, c2_t = pi_t / sigma_t,

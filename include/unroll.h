@@ -10,6 +10,7 @@
 #include "unroll/scheme.h"
 #include "unroll/families.h"
 #include "unroll/bound.h"
+#include "unroll/minimax.h"
 #include "unroll/table.h"
 #include "unroll/plot.h"
 #include "unroll/driver.h"

@@ -22,7 +22,8 @@ enum
     UNROLL_FAMILY_GEGENBAUER,
     UNROLL_FAMILY_SOBOLEV,
     UNROLL_FAMILY_SOBOLEV_ASYMPTOTIC,
-    UNROLL_FAMILY_TABLE
+    UNROLL_FAMILY_TABLE,
+    UNROLL_FAMILY_MINIMAX
 };
 
 /* A method: a family and its parameters, each with a flag saying whether
@@ -42,6 +43,8 @@ typedef struct
     int has_h;
     int has_m;
     char * path;
+    fmpq rho;       /* minimax: G / R >= 0 */
+    int has_rho;
 }
 unroll_method_struct;
 
@@ -78,19 +81,21 @@ int unroll_method_scheme(unroll_scheme_t s, const unroll_method_t meth,
     UNROLL_MUST_CHECK;
 
 /* The exact residual polynomial (in lambda, P(0) = 1) of the given stage
-   after t steps, as unroll_scheme_poly_residual would compute it from the
-   scheme of meth, with identical values.  For chebyshev, gegenbauer and
-   sobolev it works in x = phi(lambda), where the polynomials are monic
-   with small coefficients, by one Clenshaw sum over integer polynomials
-   and one change of variable: O(t^2) small-by-large integer operations
-   and nothing canonicalised per step.  Other exact families go through
-   the scheme interpreter.  Returns UNROLL_DOMAIN (with msg) for invalid
-   parameters, t outside 0..UNROLL_T_MAX_EXACT, a method with irrational
-   coefficients (sobolev-asymptotic, a table of balls), or a Sobolev
-   polynomial that cannot be normalised; UNROLL_IO for an unreadable
-   table.  Limitation: the sobolev stage x has coefficients of about
-   30 t bits each (P_1000 weighs tens of MB in decimal), so its cost grows
-   like t^3 in bit operations. */
+   after t steps, equal to what unroll_scheme_poly_residual computes from
+   the scheme of meth.  chebyshev, gegenbauer and sobolev work in
+   x = phi(lambda), where their polynomials are monic with small
+   coefficients: a single Gegenbauer polynomial (chebyshev, gegenbauer,
+   stage y of sobolev) by its Taylor expansion at phi(0), O(t) integer
+   operations; the Sobolev stages z and x by one Clenshaw sum over integer
+   polynomials and one change of variable, O(t^2) products of large by
+   small integers, nothing canonicalised per step.  Other exact families
+   go through the scheme interpreter.  Returns UNROLL_DOMAIN (with msg)
+   for invalid parameters, t outside 0..UNROLL_T_MAX_EXACT, a method with
+   irrational coefficients (sobolev-asymptotic, a table of balls), or a
+   Sobolev polynomial that cannot be normalised; UNROLL_IO for an
+   unreadable table.  Limitation: the coefficients of the sobolev stage x
+   grow by about 30 bits per step (P_1000 is about 20 MB in decimal), so
+   its cost grows like t^3 in bit operations (0.7 s at t = 1000). */
 int unroll_method_poly_residual(fmpq_poly_t P, const unroll_method_t meth,
                                 slong t, int stage, char * msg)
     UNROLL_MUST_CHECK;
@@ -134,6 +139,18 @@ int unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
 void unroll_family_sobolev_asymptotic(unroll_scheme_t s,
                                       const unroll_spectrum_t spec,
                                       slong T, slong prec);
+
+/* The worst-case optimal method for the Jacobian error at horizon T
+   (include/unroll/minimax.h), rho = G / R >= 0: y is the Chebyshev
+   method of [0, L] (h_1 = 2/L, h_t = 4/L, m_t = 1), z = y, and x_T =
+   sum_k w_k y_k is the optimal P_T expanded in those residuals.  Only
+   x_T is optimal: rows t < T are partial averages of the horizon-T
+   method.  Returns UNROLL_DOMAIN for T > UNROLL_MINIMAX_T_MAX or an
+   unsupported rho, UNROLL_UNABLE if the exchange fails or a partial sum
+   of the weights vanishes (then the averaged form does not exist). */
+int unroll_family_minimax(unroll_scheme_t s, const unroll_spectrum_t spec,
+                          const fmpq_t rho, slong T, char * msg)
+    UNROLL_MUST_CHECK;
 
 /* Reads a coefficient file written by `unroll coeffs` (CSV or JSON) as a
    scheme.  Exact p/q values give an exact scheme; a file with any ball

@@ -141,28 +141,42 @@ consider(search_t * S, slong i)
 }
 
 /* Bernstein: g(u) = f(lambda(u)) is a trigonometric polynomial of degree
-   n in pi u, so |g^(k)| <= (pi n)^k S with S = max |g|.  The maximum of
-   |g| is a critical point of the even periodic g (the ends u = 0, 1
-   included), so the nearest grid node lies within half a spacing of it and
-   S <= m + (pi n)^2 S / (8 N^2), m the largest grid value:
-   S <= m / (1 - (pi n / N)^2 / 8).  Then B3 = (pi n)^3 S / 6. */
+   n in pi u, so the k-th derivative of g (which is that of g - c for any
+   constant c) is at most (pi n)^k V in absolute value, with
+   V = max |g - c|; take c = (max g + min g) / 2, so V is half the
+   oscillation of g.  The maximum and the minimum of g are critical
+   points of the even periodic g (the ends u = 0, 1 included), so the
+   nearest grid node lies within half a spacing d / 2 of each and
+   2V <= (grid max - grid min) + (pi n d)^2 V / 4, that is
+   V <= osc / (2 (1 - (pi n d)^2 / 8)).  Then B3 = (pi n)^3 V / 6 bounds
+   the third derivative over 6.  Using the oscillation rather than
+   max |g| makes nearly constant functions (E_1 = 1) cheap. */
 static void
 bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
 {
     slong prec = ctx->prec, j;
     arb_t m, k, one;
-    arf_t a;
+    arf_t a, gmax, gmin;
 
     arb_init(m);
     arb_init(k);
     arb_init(one);
     arf_init(a);
+    arf_init(gmax);
+    arf_init(gmin);
 
-    for (j = 0; j <= ctx->N; j++)
+    arb_get_ubound_arf(gmax, &ctx->nodes[0].g[f][0], prec);
+    arb_get_lbound_arf(gmin, &ctx->nodes[0].g[f][0], prec);
+    for (j = 1; j <= ctx->N; j++)
     {
-        arb_get_abs_ubound_arf(a, &ctx->nodes[j].g[f][0], prec);
-        arf_max(arb_midref(m), arb_midref(m), a);
+        arb_get_ubound_arf(a, &ctx->nodes[j].g[f][0], prec);
+        arf_max(gmax, gmax, a);
+        arb_get_lbound_arf(a, &ctx->nodes[j].g[f][0], prec);
+        arf_min(gmin, gmin, a);
     }
+    arf_sub(arb_midref(m), gmax, gmin, prec, ARF_RND_UP);
+    arb_mul_2exp_si(m, m, -1);
+
     /* The grid spacing is 1/N up to the rounding of the nodes to 64-bit
        dyadics: at most 1/N + 2^-62. */
     arb_one(k);
@@ -181,6 +195,8 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     arb_div_ui(m, m, 6, prec);
     arb_get_ubound_arf(b3, m, prec);
 
+    arf_clear(gmin);
+    arf_clear(gmax);
     arf_clear(a);
     arb_clear(one);
     arb_clear(k);

@@ -28,6 +28,7 @@ enum
     OPT_COEFFS,
     OPT_FORMAT,
     OPT_WHICH,
+    OPT_RHO,
     OPT_FIRST_FREE
 };
 
@@ -43,6 +44,7 @@ typedef struct
     const char * step;
     const char * momentum;
     const char * coeffs;
+    const char * rho;
 }
 cli_method_args_t;
 
@@ -56,7 +58,8 @@ cli_method_args_t;
     { "eta", required_argument, NULL, OPT_ETA }, \
     { "step", required_argument, NULL, OPT_STEP }, \
     { "momentum", required_argument, NULL, OPT_MOMENTUM }, \
-    { "coeffs", required_argument, NULL, OPT_COEFFS }
+    { "coeffs", required_argument, NULL, OPT_COEFFS }, \
+    { "rho", required_argument, NULL, OPT_RHO }
 
 /* The help text of those options. */
 extern const char cli_method_help[];
@@ -91,6 +94,7 @@ int cli_bad_option(const char * cmd, const char * arg);
 int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
                      slong prec, const char * cmd);
 
+int cmd_bound(int argc, char ** argv);
 int cmd_coeffs(int argc, char ** argv);
 int cmd_poly(int argc, char ** argv);
 int cmd_run(int argc, char ** argv);

@@ -9,6 +9,7 @@ static const char usage[] =
 "methods, for the analysis of unrolled differentiation.\n"
 "\n"
 "Commands:\n"
+"  bound     certified B_t and D_t beside the paper's closed forms\n"
 "  coeffs    iteration coefficients of a method, exact and as doubles\n"
 "  poly      a residual or error polynomial, exactly\n"
 "  run       a method on ridge or logistic regression, with its Jacobian\n"
@@ -27,6 +28,7 @@ command_t;
 
 static const command_t commands[] =
 {
+    { "bound", cmd_bound },
     { "coeffs", cmd_coeffs },
     { "poly", cmd_poly },
     { "run", cmd_run },

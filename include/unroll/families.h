@@ -22,7 +22,8 @@ enum
     UNROLL_FAMILY_GEGENBAUER,
     UNROLL_FAMILY_SOBOLEV,
     UNROLL_FAMILY_SOBOLEV_ASYMPTOTIC,
-    UNROLL_FAMILY_TABLE
+    UNROLL_FAMILY_TABLE,
+    UNROLL_FAMILY_MINIMAX
 };
 
 /* A method: a family and its parameters, each with a flag saying whether
@@ -42,6 +43,8 @@ typedef struct
     int has_h;
     int has_m;
     char * path;
+    fmpq rho;       /* minimax: G / R >= 0 */
+    int has_rho;
 }
 unroll_method_struct;
 
@@ -136,6 +139,18 @@ int unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
 void unroll_family_sobolev_asymptotic(unroll_scheme_t s,
                                       const unroll_spectrum_t spec,
                                       slong T, slong prec);
+
+/* The worst-case optimal method for the Jacobian error at horizon T
+   (include/unroll/minimax.h), rho = G / R >= 0: y is the Chebyshev
+   method of [0, L] (h_1 = 2/L, h_t = 4/L, m_t = 1), z = y, and x_T =
+   sum_k w_k y_k is the optimal P_T expanded in those residuals.  Only
+   x_T is optimal: rows t < T are partial averages of the horizon-T
+   method.  Returns UNROLL_DOMAIN for T > UNROLL_MINIMAX_T_MAX or an
+   unsupported rho, UNROLL_UNABLE if the exchange fails or a partial sum
+   of the weights vanishes (then the averaged form does not exist). */
+int unroll_family_minimax(unroll_scheme_t s, const unroll_spectrum_t spec,
+                          const fmpq_t rho, slong T, char * msg)
+    UNROLL_MUST_CHECK;
 
 /* Reads a coefficient file written by `unroll coeffs` (CSV or JSON) as a
    scheme.  Exact p/q values give an exact scheme; a file with any ball

@@ -92,6 +92,12 @@ int unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
                          slong t, const fmpq_t rho, slong rel_bits,
                          char * msg) UNROLL_MUST_CHECK;
 
+/* The polynomial of unroll_minimax_solve alone, uncertified (the same
+   P, at a fraction of the cost).  Same domain errors. */
+int unroll_minimax_poly(fmpq_poly_t P, const unroll_spectrum_t spec,
+                        slong t, const fmpq_t rho, char * msg)
+    UNROLL_MUST_CHECK;
+
 /* The certified optimal value alone: lo <= OPT <= hi, as above. */
 int unroll_minimax_value(arf_t lo, arf_t hi, const unroll_spectrum_t spec,
                          slong t, const fmpq_t rho, slong rel_bits,

@@ -8,7 +8,7 @@
 const char cli_method_help[] =
 "Method options:\n"
 "  -m, --method NAME    gd, heavy-ball, chebyshev, gegenbauer, sobolev,\n"
-"                       sobolev-asymptotic or table\n"
+"                       sobolev-asymptotic, minimax or table\n"
 "      --ell A          lower end l of the spectrum (0 < l < L)\n"
 "      --L B            upper end L of the spectrum\n"
 "      --alpha a        Gegenbauer parameter, a > -1/2\n"
@@ -16,6 +16,7 @@ const char cli_method_help[] =
 "      --step h         step size (gd, heavy-ball), h > 0\n"
 "      --momentum m     momentum (heavy-ball), 0 <= m < 1\n"
 "      --coeffs FILE    coefficient file of method table\n"
+"      --rho r          G/R ratio of method minimax, r >= 0 (default 0)\n"
 "Numbers are exact: 1/2, 0.5, 1e-3, -3/7, and expressions in l and L\n"
 "such as 2/(L+l).\n";
 
@@ -57,6 +58,7 @@ cli_method_option(cli_method_args_t * a, int opt, const char * arg)
     case OPT_STEP: a->step = arg; return 1;
     case OPT_MOMENTUM: a->momentum = arg; return 1;
     case OPT_COEFFS: a->coeffs = arg; return 1;
+    case OPT_RHO: a->rho = arg; return 1;
     default: return 0;
     }
 }
@@ -146,6 +148,9 @@ cli_method_resolve(unroll_method_t meth, const cli_method_args_t * a,
     if (code == EXIT_OK)
         code = parse_param(&meth->m, &meth->has_m, a->momentum, "momentum",
                            meth, cmd);
+    if (code == EXIT_OK)
+        code = parse_param(&meth->rho, &meth->has_rho, a->rho, "rho", meth,
+                           cmd);
     if (code != EXIT_OK)
         return code;
 

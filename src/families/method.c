@@ -2,11 +2,12 @@
 #include <string.h>
 
 #include "unroll/families.h"
+#include "unroll/minimax.h"
 
 static const char * family_names[] =
 {
     "none", "gd", "heavy-ball", "chebyshev", "gegenbauer", "sobolev",
-    "sobolev-asymptotic", "table"
+    "sobolev-asymptotic", "table", "minimax"
 };
 
 #define NFAMILIES ((int) (sizeof(family_names) / sizeof(family_names[0])))
@@ -21,6 +22,8 @@ unroll_method_init(unroll_method_t meth)
     fmpq_init(&meth->eta);
     fmpq_init(&meth->h);
     fmpq_init(&meth->m);
+    fmpq_init(&meth->rho);
+    meth->has_rho = 0;
     meth->has_alpha = meth->has_eta = meth->has_h = meth->has_m = 0;
     meth->path = NULL;
 }
@@ -33,6 +36,7 @@ unroll_method_clear(unroll_method_t meth)
     fmpq_clear(&meth->eta);
     fmpq_clear(&meth->h);
     fmpq_clear(&meth->m);
+    fmpq_clear(&meth->rho);
     free(meth->path);
 }
 
@@ -73,7 +77,8 @@ needs_spectrum(int family)
     return family == UNROLL_FAMILY_CHEBYSHEV
         || family == UNROLL_FAMILY_GEGENBAUER
         || family == UNROLL_FAMILY_SOBOLEV
-        || family == UNROLL_FAMILY_SOBOLEV_ASYMPTOTIC;
+        || family == UNROLL_FAMILY_SOBOLEV_ASYMPTOTIC
+        || family == UNROLL_FAMILY_MINIMAX;
 }
 
 static int
@@ -107,6 +112,8 @@ check_ranges(const unroll_method_t meth, char * msg)
                              || fmpz_cmp(fmpq_numref(&meth->m),
                                          fmpq_denref(&meth->m)) >= 0))
         unroll_arith_msg(msg, "momentum m must lie in [0, 1)");
+    else if (meth->has_rho && fmpq_sgn(&meth->rho) < 0)
+        unroll_arith_msg(msg, "rho must be nonnegative");
     else
         return UNROLL_SUCCESS;
     return UNROLL_DOMAIN;
@@ -180,6 +187,9 @@ unroll_method_scheme(unroll_scheme_t s, const unroll_method_t meth,
         break;
     case UNROLL_FAMILY_SOBOLEV_ASYMPTOTIC:
         unroll_family_sobolev_asymptotic(s, &meth->spec, T, prec);
+        break;
+    case UNROLL_FAMILY_MINIMAX:
+        status = unroll_family_minimax(s, &meth->spec, &meth->rho, T, msg);
         break;
     default:
         status = unroll_family_table_read(s, &Tfile, meth->path, prec, msg);

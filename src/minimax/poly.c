@@ -1,5 +1,8 @@
 #include "impl.h"
 
+/* Accuracy (bits) of the roots behind the tie-break. */
+#define TIE_PREC 64
+
 /* The exact admissible polynomial from the Remez coefficients: c_t is
    corrected so that Et'(x0) = 0 holds in Q (T_k'(x0) = k U_{k-1}(x0),
    and |T_t'(x0)| is the largest, so the correction is of the order of
@@ -122,10 +125,14 @@ residual_from_error(fmpq_poly_t P, arb_ptr pts, slong * np,
     integral_from(F, G, K);
     fmpq_poly_scalar_mul_fmpq(F, F, c);
     fmpq_poly_neg(F, F);
+    /* K comes from roots at a fixed accuracy, so that P does not
+       depend on the accuracy the caller asks of the certificate. */
     *np = 0;
     if (fmpq_poly_degree(G) >= 1)
-        *np = _unroll_minimax_critical(pts, G, rprec, 2 * rprec + 64);
+        *np = _unroll_minimax_critical(pts, G, TIE_PREC, 2 * TIE_PREC);
     mid_range(K, F, pts, *np);
+    if (fmpq_poly_degree(G) >= 1 && rprec > TIE_PREC)
+        *np = _unroll_minimax_critical(pts, G, rprec, 2 * rprec + 64);
     fmpq_poly_add_fmpq(F, F, K);
 
     integral_from(P, F, x0);
@@ -186,8 +193,8 @@ _unroll_minimax_poly(fmpq_poly_t P, double * ref, slong * iters,
     int status;
 
     pts = _arb_vec_init(n);
-    status = _unroll_minimax_poly_pts(P, pts, &np, ref, iters, spec, t, 32,
-                                      msg);
+    status = _unroll_minimax_poly_pts(P, pts, &np, ref, iters, spec, t,
+                                      TIE_PREC, msg);
     _arb_vec_clear(pts, n);
     return status;
 }

@@ -117,3 +117,20 @@ unroll_minimax_value(arf_t lo, arf_t hi, const unroll_spectrum_t spec,
     unroll_minimax_clear(res);
     return status;
 }
+
+int
+unroll_minimax_poly(fmpq_poly_t P, const unroll_spectrum_t spec, slong t,
+                    const fmpq_t rho, char * msg)
+{
+    double * ref;
+    slong iters;
+    int status;
+
+    status = check_args(spec, t, rho, UNROLL_MINIMAX_REL_BITS, msg);
+    if (status != UNROLL_SUCCESS)
+        return status;
+    ref = flint_malloc(sizeof(double) * t);
+    status = _unroll_minimax_poly(P, ref, &iters, spec, t, msg);
+    flint_free(ref);
+    return status;
+}

@@ -309,3 +309,44 @@ Test(driver, measured_error_below_certified_bound)
     fmpq_clear(L);
     unroll_driver_problem_clear(p);
 }
+
+/* The blocked one-pass products, on one thread and on two, agree with
+   plain dgemm products (ridge) to rounding: the panels only reorder the
+   sums. */
+Test(driver, blocked_passes_and_threads_agree)
+{
+    static const int storages[2] = { UNROLL_DRIVER_HESSIAN,
+                                     UNROLL_DRIVER_MATRIX_FREE };
+    unroll_driver_problem_t p, q;
+    slong i, d = 90, N = 2 * d;
+    double * X = calloc(3 * N, sizeof(double)), * G0 = X + N, * G = G0 + N;
+    double worst, scale;
+    int s, th;
+
+    for (i = 0; i < N; i++)
+        X[i] = sin(1.0 + i);
+    make_problem(q, UNROLL_DRIVER_RIDGE, UNROLL_DRIVER_HESSIAN, 0.1, 700, d,
+                 test_seed());
+    unroll_driver_problem_grad(G0, q, X);
+    for (s = 0; s < 2; s++)
+    {
+        make_problem(p, UNROLL_DRIVER_RIDGE, storages[s], 0.1, 700, d,
+                     test_seed());
+        p->force_pass = 1;
+        for (th = 1; th <= 2; th++)
+        {
+            p->threads = th;
+            unroll_driver_problem_grad(G, p, X);
+            for (i = 0, worst = 0.0, scale = 0.0; i < N; i++)
+            {
+                worst = fmax(worst, fabs(G[i] - G0[i]));
+                scale = fmax(scale, fabs(G0[i]));
+            }
+            cr_expect_leq(worst, 1e-12 * scale, "accuracy: storage %d, %d "
+                          "threads: %g", s, th, worst);
+        }
+        unroll_driver_problem_clear(p);
+    }
+    unroll_driver_problem_clear(q);
+    free(X);
+}

@@ -271,7 +271,8 @@ Test(driver, sha256_of_known_messages)
 {
     char hex[65];
     const char * abc = "abc";
-    const char * two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    const char * two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmno"
+                       "mnopnopq";
 
     unroll_driver_sha256(hex, abc, 3);
     cr_expect_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"

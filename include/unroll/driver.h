@@ -177,6 +177,8 @@ typedef struct
     double * At;        /* d x n: A transposed, so that each row of A is
                            contiguous (matrix-free storage only) */
     int threads;        /* 1 or 2: threads of the gradient's pass */
+    int force_pass;     /* 1: the blocked one-pass product and the second
+                           thread at any size (tests and benchmarks) */
     double * work;      /* n x (k + 1) scratch, then a second gradient
                            block for the second thread */
 }

@@ -153,8 +153,8 @@ install_file(const char * src, const char * dst)
         return cli_error(EXIT_IO, "data", why);
     if (strcmp(hex, UNROLL_DRIVER_BREAST_CANCER_SHA256) != 0)
     {
-        snprintf(why, sizeof(why), "%.160s: checksum mismatch (sha256 %.12s..., "
-                 "expected %.12s...)", src, hex,
+        snprintf(why, sizeof(why), "%.160s: checksum mismatch (sha256 "
+                 "%.12s..., expected %.12s...)", src, hex,
                  UNROLL_DRIVER_BREAST_CANCER_SHA256);
         return cli_error(EXIT_USAGE, "data", why);
     }

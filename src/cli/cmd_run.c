@@ -38,6 +38,7 @@ static const char usage[] =
 "  -T N                 number of steps, 0 <= N <= 10000\n"
 "      --every K        write every K-th step (default 1; t = T always)\n"
 "      --no-bound       leave out the certified bound column (ridge)\n"
+"      --threads K      1 (default) or 2 threads for the pass over H or A\n"
 "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 "  -v, --verbose        report the problem ([l, L], Newton steps)\n"
 "  -q, --quiet          no warnings\n"
@@ -56,7 +57,8 @@ enum
     OPT_THETA,
     OPT_STORAGE,
     OPT_EVERY,
-    OPT_NO_BOUND
+    OPT_NO_BOUND,
+    OPT_THREADS
 };
 
 static const struct option options[] =
@@ -74,6 +76,7 @@ static const struct option options[] =
     { "storage", required_argument, NULL, OPT_STORAGE },
     { "every", required_argument, NULL, OPT_EVERY },
     { "no-bound", no_argument, NULL, OPT_NO_BOUND },
+    { "threads", required_argument, NULL, OPT_THREADS },
     { "output", required_argument, NULL, 'o' },
     { "verbose", no_argument, NULL, 'v' },
     { "quiet", no_argument, NULL, 'q' },
@@ -89,7 +92,7 @@ typedef struct
     const char * label;
     const char * data_dir;
     const char * output;
-    long n, d, seed, T, every;
+    long n, d, seed, T, every, threads;
     double theta;
     int kind, storage, standardize, no_bound, verbose, quiet;
 }
@@ -167,6 +170,8 @@ run_option(run_args_t * a, int opt, const char * arg)
     case 'T':
         return cli_parse_count(&a->T, arg, UNROLL_T_MAX_EXACT, "run", "-T");
     case OPT_NO_BOUND: a->no_bound = 1; return EXIT_OK;
+    case OPT_THREADS:
+        return cli_parse_count(&a->threads, arg, 2, "run", "--threads");
     case 'o': a->output = arg; return EXIT_OK;
     case 'v': a->verbose = 1; return EXIT_OK;
     case 'q': a->quiet = 1; return EXIT_OK;
@@ -184,6 +189,7 @@ run_defaults(run_args_t * a)
     a->seed = 1;
     a->T = -1;
     a->every = 1;
+    a->threads = 1;
     a->theta = 1e-3;
     a->data_dir = getenv("UNROLL_DATA_DIR");
     if (a->data_dir == NULL || a->data_dir[0] == '\0')
@@ -221,6 +227,8 @@ parse_args(run_args_t * a, int argc, char ** argv)
         return cli_error(EXIT_USAGE, "run", "missing -T");
     if (a->every < 1)
         return cli_error(EXIT_USAGE, "run", "--every must be at least 1");
+    if (a->threads < 1)
+        return cli_error(EXIT_USAGE, "run", "--threads must be 1 or 2");
     if (a->n < 1 || a->d < 1)
         return cli_error(EXIT_USAGE, "run", "--n and --d must be positive");
     return EXIT_OK;
@@ -525,6 +533,7 @@ cmd_run(int argc, char ** argv)
         code = cli_error(EXIT_USAGE, "run", why);
     if (code == EXIT_OK)
     {
+        p->threads = (int) a.threads;
         report(p, &a);
         code = run_method(p, &a);
     }

@@ -40,7 +40,7 @@ sym_panels(double * G, const unroll_driver_problem_t p, const double * X,
     for (j = j0; j < j1; j += w)
     {
         w = CACHE_BYTES / (8 * FLINT_MAX(j, 1));
-        w = FLINT_MIN(FLINT_MAX(w, 8), FLINT_MIN(256, j1 - j));
+        w = FLINT_MIN(FLINT_MAX(w, 8), FLINT_MIN(64, j1 - j));
         for (q = 0; q < c && j > 0; q++)
         {
             cblas_dgemv(CblasColMajor, CblasNoTrans, (int) j, (int) w, 1.0,
@@ -184,8 +184,8 @@ data_pass(double * G, const unroll_driver_problem_t p, const double * X,
     half_t h[2];
     pthread_t th;
     slong total = p->H != NULL ? p->d : p->n, mid, i;
-    int two = p->threads > 1
-              && (p->H != NULL ? p->d * p->d / 2 : p->n * p->d) >= THREAD_MIN;
+    int two = p->threads > 1 && (p->force_pass || (p->H != NULL
+              ? p->d * p->d / 2 : p->n * p->d) >= THREAD_MIN);
 
     /* The triangle's columns [0, j) hold j^2 / 2 entries: cut at
        d / sqrt 2 for equal halves. */
@@ -215,7 +215,7 @@ unroll_driver_problem_grad(double * G, const unroll_driver_problem_t p,
 {
     slong d = p->d, c = p->k + 1;
 
-    if (p->H != NULL && (c > NARROW || d <= SMALL_D))
+    if (p->H != NULL && (c > NARROW || (d <= SMALL_D && !p->force_pass)))
         cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int) d,
                     (int) c, (int) d, 1.0, p->H, (int) d, X, (int) d, 0.0, G,
                     (int) d);
@@ -271,7 +271,8 @@ unroll_driver_problem_aposteriori(const unroll_driver_problem_t p,
        gamma_{n+d} (|H| |J| + |x|) in each entry; bounded loosely in norm
        with ||H|| <= L (and ||A||^2 + theta for the matrix-free form). */
     rho = 2.0 * (double) (p->n + d + 2) * DBL_EPSILON
-        * (fabs(p->L_upper) * jn * sqrt((double) d) + _unroll_driver_norm(X, d));
+        * (fabs(p->L_upper) * jn * sqrt((double) d)
+           + _unroll_driver_norm(X, d));
     if (p->kind == UNROLL_DRIVER_LOGISTIC)
     {
         l = p->theta;

@@ -7,9 +7,12 @@
 #ifndef UNROLL_BOUND_H
 #define UNROLL_BOUND_H
 
+#include <stdio.h>
+
 #include "unroll/arith.h"
 #include "unroll/spectrum.h"
 #include "unroll/scheme.h"
+#include "unroll/families.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -129,6 +132,26 @@ void unroll_bound_chebyshev(arb_t B, arb_t D, const unroll_spectrum_t spec,
    in t for every t >= 1 iff 0 < h < sqrt(2) / L.  Returns 1 if h lies
    below the threshold, 0 otherwise (h^2 L^2 < 2, decided exactly). */
 int unroll_bound_gd_monotone(const unroll_spectrum_t spec, const fmpq_t h);
+
+/* ---- I/O: certified bound tables (see unroll-tables(5)) -------------- */
+
+/* Writes the CSV bound table of s for t = 1..T: per row t, the
+   coefficient columns of `unroll coeffs` (exact NAME and correctly
+   rounded NAME_f64), then B_lo, B_hi, D_lo, D_hi from res[t - 1] in
+   decimal with 17 significant digits, lower ends rounded down and upper
+   ends up.  Nothing is written (UNROLL_UNABLE) if a ball coefficient is
+   too wide to round; UNROLL_IO on a write error. */
+int unroll_table_write_bounds(FILE * f, const unroll_scheme_t s,
+                              const unroll_bound_result_struct * res,
+                              slong T, char * msg) UNROLL_MUST_CHECK;
+
+/* Writes the JSON sidecar of a bound table: format name and version,
+   the method and its exact parameters, the stage, T, the relative width
+   2^-rel_bits, the columns and their meaning.  UNROLL_IO on error. */
+int unroll_table_write_bounds_meta(FILE * f, const unroll_method_t meth,
+                                   const unroll_scheme_t s, int stage,
+                                   slong T, slong rel_bits, char * msg)
+    UNROLL_MUST_CHECK;
 
 #ifdef __cplusplus
 }

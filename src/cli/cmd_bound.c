@@ -403,9 +403,10 @@ run(const unroll_method_t meth, const bound_args_t * a)
 }
 
 /* W as "2^-K" or a number in (0, 1); rel_bits is the least K with
-   2^-K <= W, so the width delivered is never wider than asked. */
-static int
-parse_rel(slong * rel_bits, const char * arg)
+   2^-K <= W, so the width delivered is never wider than asked.  Shared
+   with the table command. */
+int
+cli_parse_rel_width(slong * rel_bits, const char * arg, const char * cmd)
 {
     char why[UNROLL_MSG_LEN];
     fmpq_t w;
@@ -419,16 +420,16 @@ parse_rel(slong * rel_bits, const char * arg)
     if (strncmp(arg, "2^-", 3) == 0)
     {
         code = cli_parse_count(&k, arg + 3, UNROLL_BOUND_REL_BITS_MAX,
-                               "bound", "--rel-width 2^-K");
+                               cmd, "--rel-width 2^-K");
         if (code == EXIT_OK && k < 1)
-            code = cli_error(EXIT_USAGE, "bound", "--rel-width must lie in "
+            code = cli_error(EXIT_USAGE, cmd, "--rel-width must lie in "
                              "(0, 1)");
         *rel_bits = k;
     }
     else if (unroll_arith_parse_fmpq(w, arg, NULL, NULL, 0, why) != 0)
-        code = cli_error(EXIT_USAGE, "bound", "--rel-width: not a number");
+        code = cli_error(EXIT_USAGE, cmd, "--rel-width: not a number");
     else if (fmpq_sgn(w) <= 0 || fmpq_cmp_si(w, 1) >= 0)
-        code = cli_error(EXIT_USAGE, "bound", "--rel-width must lie in "
+        code = cli_error(EXIT_USAGE, cmd, "--rel-width must lie in "
                          "(0, 1)");
     else
     {
@@ -440,7 +441,7 @@ parse_rel(slong * rel_bits, const char * arg)
                 break;
         }
         if (k > UNROLL_BOUND_REL_BITS_MAX)
-            code = cli_error(EXIT_USAGE, "bound", "--rel-width too small");
+            code = cli_error(EXIT_USAGE, cmd, "--rel-width too small");
         *rel_bits = k;
     }
 
@@ -504,7 +505,7 @@ parse_option(bound_args_t * a, int opt, const char * arg)
         return cli_parse_count(&a->N, arg, BOUND_T_MAX, "bound", "-T");
     case 't':
         return cli_parse_count(&a->t, arg, BOUND_T_MAX, "bound", "-t");
-    case OPT_REL: return parse_rel(&a->rel_bits, arg);
+    case OPT_REL: return cli_parse_rel_width(&a->rel_bits, arg, "bound");
     case OPT_STAGE: return parse_stage(&a->stage, arg);
     case OPT_JAC: return parse_jac(a, arg);
     case OPT_SUMMARY: a->summary = 1; return EXIT_OK;

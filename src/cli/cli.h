@@ -95,8 +95,10 @@ int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
                      slong prec, const char * cmd);
 
 int cmd_bound(int argc, char ** argv);
+int cli_parse_rel_width(slong * rel_bits, const char * arg, const char * cmd);
 int cmd_coeffs(int argc, char ** argv);
 int cmd_poly(int argc, char ** argv);
+int cmd_table(int argc, char ** argv);
 int cmd_run(int argc, char ** argv);
 int cmd_data(int argc, char ** argv);
 

@@ -12,6 +12,7 @@ static const char usage[] =
 "  bound     certified B_t and D_t beside the paper's closed forms\n"
 "  coeffs    iteration coefficients of a method, exact and as doubles\n"
 "  poly      a residual or error polynomial, exactly\n"
+"  table     the certified bound tables (unroll-tables(5))\n"
 "  run       a method on ridge or logistic regression, with its Jacobian\n"
 "  data      fetch or check the breast-cancer dataset\n"
 "\n"
@@ -31,6 +32,7 @@ static const command_t commands[] =
     { "bound", cmd_bound },
     { "coeffs", cmd_coeffs },
     { "poly", cmd_poly },
+    { "table", cmd_table },
     { "run", cmd_run },
     { "data", cmd_data },
 };

@@ -1,0 +1,484 @@
+#include "common.h"
+#include "run_cli.h"
+
+/* Certified sup norms: containment of independent exact maxima, the
+   paper's closed forms, and the public sanity values. */
+
+#define REL 50
+
+static void
+certify(unroll_bound_result_t r, const unroll_scheme_t s,
+        const unroll_spectrum_t spec, slong t, int stage)
+{
+    char msg[UNROLL_MSG_LEN];
+
+    cr_assert_eq(unroll_bound_sup_stage(r, s, spec, t, stage, REL, msg),
+                 UNROLL_SUCCESS, "t = %ld: %s", (long) t, msg);
+}
+
+/* hi - lo <= 2^-REL lo: the width asked for. */
+static void
+assert_width(const unroll_bound_max_struct * m, const char * what, slong t)
+{
+    arf_t w;
+
+    arf_init(w);
+    arf_sub(w, &m->hi, &m->lo, 200, ARF_RND_UP);
+    arf_mul_2exp_si(w, w, REL);
+    cr_assert(arf_cmp(&m->lo, &m->hi) <= 0, "%s t=%ld: lo > hi", what,
+              (long) t);
+    cr_assert(arf_cmp(w, &m->lo) <= 0, "accuracy: %s t=%ld wider than "
+              "2^-%d", what, (long) t, REL);
+    arf_clear(w);
+}
+
+/* The certified [lo, hi] meets the ball x (which contains the truth). */
+static int
+meets(const unroll_bound_max_struct * m, const arb_t x)
+{
+    arb_t b;
+    int r;
+
+    arb_init(b);
+    arb_set_interval_arf(b, &m->lo, &m->hi, 256);
+    r = arb_overlaps(b, x);
+    arb_clear(b);
+    return r;
+}
+
+typedef struct
+{
+    char name[24];
+    char alpha[8];
+    char eta[8];
+    char h[16];
+    int stage;
+    char value[24];
+}
+sanity_t;
+
+ParameterizedTestParameters(bound, math_sanity_b5)
+{
+    static sanity_t cases[] =
+    {
+        { "gd", "", "", "1/10", UNROLL_STAGE_X, "0.9774075" },
+        { "gd", "", "", "4/21", UNROLL_STAGE_X, "5.77559198463" },
+        { "chebyshev", "", "", "", UNROLL_STAGE_X, "10.5093252300" },
+        { "gegenbauer", "1", "", "", UNROLL_STAGE_X, "8.72300936644" },
+        { "sobolev", "1", "20", "", UNROLL_STAGE_Z, "10.4719309154" },
+        { "sobolev", "1", "20", "", UNROLL_STAGE_X, "1.36809554457" },
+    };
+    return cr_make_param_array(sanity_t, cases, 6);
+}
+
+/* The published values carry 12 digits: they must lie within half a
+   unit of the last digit of the certified interval. */
+ParameterizedTest(sanity_t * c, bound, math_sanity_b5)
+{
+    unroll_scheme_t s;
+    unroll_bound_result_t r;
+    unroll_spectrum_t spec;
+    fmpq_t v;
+    arb_t x, u;
+
+    unroll_scheme_init(s);
+    arb_init(u);
+    unroll_bound_result_init(r);
+    unroll_spectrum_init(spec);
+    fmpq_init(v);
+    arb_init(x);
+
+    test_scheme(s, c->name, "1/2", "10", c->alpha[0] ? c->alpha : NULL,
+                c->eta[0] ? c->eta : NULL, c->h[0] ? c->h : NULL, NULL, 5);
+    test_spectrum(spec, "1/2", "10");
+    certify(r, s, spec, 5, c->stage);
+    /* One unit in the last written decimal. */
+    test_fmpq(v, c->value);
+    arb_set_fmpq(x, v, 128);
+    arb_set_ui(u, 10);
+    arb_pow_ui(u, u, strlen(strchr(c->value, '.') + 1), 128);
+    arb_inv(u, u, 128);
+    arb_add_error(x, u);
+    cr_assert(meets(&r->B, x), "%s: B_5 = [%g, %g], expected %s", c->name,
+              arf_get_d(&r->B.lo, ARF_RND_DOWN),
+              arf_get_d(&r->B.hi, ARF_RND_UP), c->value);
+    assert_width(&r->B, c->name, 5);
+
+    arb_clear(u);
+    arb_clear(x);
+    fmpq_clear(v);
+    unroll_spectrum_clear(spec);
+    unroll_bound_result_clear(r);
+    unroll_scheme_clear(s);
+}
+
+/* max |F| over the candidates of MATH section 7: l, L and the real roots
+   of P'' in [l, L], found by exact root isolation of the square-free
+   part of the integer multiple of P'' and evaluated at 1024 bits. */
+static void
+eval_max(arb_t res, const arb_poly_t F, const acb_struct * roots, slong nr,
+         const arb_t l, const arb_t L)
+{
+    arb_t v, a;
+    slong i;
+
+    arb_init(v);
+    arb_init(a);
+    arb_poly_evaluate(v, F, l, 1024);
+    arb_abs(res, v);
+    arb_poly_evaluate(v, F, L, 1024);
+    arb_abs(v, v);
+    arb_max(res, res, v, 1024);
+    for (i = 0; i < nr; i++)
+    {
+        if (!arb_contains_zero(acb_imagref(roots + i))
+            || arb_lt(acb_realref(roots + i), l)
+            || arb_gt(acb_realref(roots + i), L))
+            continue;
+        arb_poly_evaluate(v, F, acb_realref(roots + i), 1024);
+        arb_abs(v, v);
+        arb_max(res, res, v, 1024);
+    }
+    arb_clear(a);
+    arb_clear(v);
+}
+
+static void
+exact_maxima(arb_t B, arb_t D, const fmpq_poly_t P, const unroll_spectrum_t
+             spec)
+{
+    fmpq_poly_t E, d1, d2;
+    fmpz_poly_t z, g, dz;
+    arb_poly_t F;
+    arb_t l, L;
+    acb_ptr roots;
+    slong nr = 0;
+
+    fmpq_poly_init(E); fmpq_poly_init(d1); fmpq_poly_init(d2);
+    fmpz_poly_init(z); fmpz_poly_init(g); fmpz_poly_init(dz);
+    arb_poly_init(F); arb_init(l); arb_init(L);
+
+    unroll_scheme_poly_error(E, P);
+    fmpq_poly_derivative(d1, P);
+    fmpq_poly_derivative(d2, d1);
+    roots = _acb_vec_init(FLINT_MAX(1, fmpq_poly_degree(d2)));
+    if (fmpq_poly_degree(d2) > 0)
+    {
+        fmpq_poly_get_numerator(z, d2);
+        fmpz_poly_derivative(dz, z);
+        fmpz_poly_gcd(g, z, dz);
+        fmpz_poly_div(z, z, g);
+        nr = fmpz_poly_degree(z);
+        arb_fmpz_poly_complex_roots(roots, z, 0, 1024);
+    }
+    arb_set_fmpq(l, &spec->l, 1024);
+    arb_set_fmpq(L, &spec->L, 1024);
+    arb_poly_set_fmpq_poly(F, E, 1024);
+    eval_max(B, F, roots, nr, l, L);
+    arb_poly_set_fmpq_poly(F, d1, 1024);
+    eval_max(D, F, roots, nr, l, L);
+
+    _acb_vec_clear(roots, FLINT_MAX(1, fmpq_poly_degree(d2)));
+    arb_clear(L); arb_clear(l); arb_poly_clear(F);
+    fmpz_poly_clear(dz); fmpz_poly_clear(g); fmpz_poly_clear(z);
+    fmpq_poly_clear(d2); fmpq_poly_clear(d1); fmpq_poly_clear(E);
+}
+
+/* A random small method: family, spectrum, parameters and degree drawn
+   from the seeded state, written as strings for the failure message. */
+static void
+random_case(char fam[24], char l[16], char L[16], char a[16], char e[16],
+            char h[16], char m[16], slong * t, flint_rand_t st)
+{
+    static const char * fams[] = { "gd", "heavy-ball", "chebyshev",
+                                   "gegenbauer", "sobolev" };
+    ulong lo = 1 + n_randint(st, 20), hi = lo + 1 + n_randint(st, 60);
+
+    strcpy(fam, fams[n_randint(st, 5)]);
+    snprintf(l, 16, "%lu/%lu", lo, 1 + n_randint(st, 4));
+    snprintf(L, 16, "%lu", hi);
+    snprintf(a, 16, "%lu/4", n_randint(st, 9));
+    snprintf(e, 16, "%lu/3", n_randint(st, 61));
+    snprintf(h, 16, "%lu/%lu", 1 + n_randint(st, 30), 10 * hi);
+    snprintf(m, 16, "%lu/10", n_randint(st, 10));
+    *t = 1 + n_randint(st, 12);
+}
+
+Test(bound, containment_exact_maximum)
+{
+    flint_rand_t st;
+    slong iter, t;
+
+    unroll_arith_randinit(st);
+    flint_randseed(st, test_seed(), test_seed() ^ 0x5bd1e995UL);
+    for (iter = 0; iter < test_iters(24); iter++)
+    {
+        char fam[24], l[16], L[16], a[16], e[16], h[16], m[16];
+        unroll_scheme_t s;
+        unroll_spectrum_t spec;
+        unroll_bound_result_t r;
+        fmpq_poly_t P;
+        arb_t B, D;
+        int hm;
+
+        random_case(fam, l, L, a, e, h, m, &t, st);
+        hm = strcmp(fam, "gd") == 0 || strcmp(fam, "heavy-ball") == 0;
+        unroll_scheme_init(s);
+        unroll_spectrum_init(spec);
+        unroll_bound_result_init(r);
+        fmpq_poly_init(P);
+        arb_init(B);
+        arb_init(D);
+
+        test_scheme(s, fam, l, L, strcmp(fam, "gegenbauer") == 0
+                    || strcmp(fam, "sobolev") == 0 ? a : NULL,
+                    strcmp(fam, "sobolev") == 0 ? e : NULL, hm ? h : NULL,
+                    strcmp(fam, "heavy-ball") == 0 ? m : NULL, t);
+        test_spectrum(spec, l, L);
+        certify(r, s, spec, t, UNROLL_STAGE_X);
+        unroll_scheme_poly_residual(P, s, t, UNROLL_STAGE_X);
+        exact_maxima(B, D, P, spec);
+        cr_assert(meets(&r->B, B) && meets(&r->D, D), "containment: seed "
+                  "%lu iter %ld: %s l=%s L=%s alpha=%s eta=%s h=%s m=%s "
+                  "t=%ld", test_seed(), (long) iter, fam, l, L, a, e, h, m,
+                  (long) t);
+        assert_width(&r->B, fam, t);
+        assert_width(&r->D, fam, t);
+
+        arb_clear(D);
+        arb_clear(B);
+        fmpq_poly_clear(P);
+        unroll_bound_result_clear(r);
+        unroll_spectrum_clear(spec);
+        unroll_scheme_clear(s);
+    }
+    unroll_arith_randclear(st);
+}
+
+/* Theorem 2 / Corollary 1 (gd, both steps and an arbitrary one) and
+   Theorem 3 (chebyshev): the closed forms are exact, so the certified
+   interval must meet them. */
+Test(bound, closed_forms_gd_chebyshev)
+{
+    static const char * steps[] = { "1/10", "4/21", "3/20" };
+    unroll_spectrum_t spec;
+    unroll_bound_result_t r;
+    unroll_scheme_t s;
+    arb_t B, D;
+    fmpq_t h;
+    slong t;
+    int i;
+
+    unroll_spectrum_init(spec);
+    unroll_bound_result_init(r);
+    unroll_scheme_init(s);
+    arb_init(B);
+    arb_init(D);
+    fmpq_init(h);
+    test_spectrum(spec, "1/2", "10");
+
+    for (i = 0; i < 4; i++)
+    {
+        if (i < 3)
+            test_scheme(s, "gd", NULL, NULL, NULL, NULL, steps[i], NULL, 40);
+        else
+            test_scheme(s, "chebyshev", "1/2", "10", NULL, NULL, NULL, NULL,
+                        40);
+        for (t = 1; t <= 40; t += 3)
+        {
+            certify(r, s, spec, t, UNROLL_STAGE_X);
+            if (i < 3)
+            {
+                test_fmpq(h, steps[i]);
+                unroll_bound_gd(B, D, spec, h, t, 256);
+            }
+            else
+                unroll_bound_chebyshev(B, D, spec, t, 256);
+            cr_assert(meets(&r->B, B) && meets(&r->D, D), "method %d, t = "
+                      "%ld: certified B or D misses the closed form", i,
+                      (long) t);
+        }
+    }
+
+    fmpq_clear(h);
+    arb_clear(D);
+    arb_clear(B);
+    unroll_scheme_clear(s);
+    unroll_bound_result_clear(r);
+    unroll_spectrum_clear(spec);
+}
+
+/* Proposition 1: B_t >= 1 / T_t(xbar) for every method. */
+Test(bound, proposition1_lower_bound)
+{
+    static const char * fams[] = { "gd", "heavy-ball", "chebyshev",
+                                   "gegenbauer", "sobolev",
+                                   "sobolev-asymptotic" };
+    unroll_spectrum_t spec;
+    unroll_bound_result_t r;
+    unroll_scheme_t s;
+    arb_t low, b;
+    slong t;
+    int i;
+
+    unroll_spectrum_init(spec);
+    unroll_bound_result_init(r);
+    unroll_scheme_init(s);
+    arb_init(low);
+    arb_init(b);
+    test_spectrum(spec, "1/2", "10");
+
+    for (i = 0; i < 6; i++)
+    {
+        test_scheme(s, fams[i], "1/2", "10", i >= 3 && i <= 4 ? "1" : NULL,
+                    i == 4 ? "20" : NULL, i < 2 ? "1/8" : NULL,
+                    i == 1 ? "1/2" : NULL, 30);
+        for (t = 1; t <= 30; t += 4)
+        {
+            certify(r, s, spec, t, UNROLL_STAGE_X);
+            unroll_bound_lower(low, spec, t, 128);
+            arb_set_interval_arf(b, &r->B.lo, &r->B.hi, 128);
+            cr_assert(!arb_lt(b, low), "%s t = %ld: B_t below "
+                      "Proposition 1", fams[i], (long) t);
+        }
+    }
+
+    arb_clear(b);
+    arb_clear(low);
+    unroll_scheme_clear(s);
+    unroll_bound_result_clear(r);
+    unroll_spectrum_clear(spec);
+}
+
+/* Corollary 2: below sqrt(2)/L B_t decreases strictly (certified, each
+   interval above the next); above it, B_2 > B_1 = 1. */
+Test(bound, corollary2_threshold)
+{
+    static const char * steps[] = { "1/10", "7/50", "3/20", "1/5" };
+    unroll_spectrum_t spec;
+    unroll_bound_result_struct * r;
+    unroll_scheme_t s;
+    char msg[UNROLL_MSG_LEN];
+    fmpq_t h;
+    slong t, N = 25;
+    int i, mono;
+
+    unroll_spectrum_init(spec);
+    unroll_scheme_init(s);
+    fmpq_init(h);
+    test_spectrum(spec, "1/2", "10");
+
+    for (i = 0; i < 4; i++)
+    {
+        test_fmpq(h, steps[i]);
+        mono = unroll_bound_gd_monotone(spec, h);
+        cr_assert_eq(mono, i < 2, "step %s: threshold misjudged", steps[i]);
+        test_scheme(s, "gd", NULL, NULL, NULL, NULL, steps[i], NULL, N);
+        r = _unroll_bound_result_vec_init(N);
+        cr_assert_eq(unroll_bound_sup_range(r, NULL, s, spec, N,
+                                            UNROLL_STAGE_X, REL, msg),
+                     UNROLL_SUCCESS, "%s", msg);
+        for (t = 1; mono && t < N; t++)
+            cr_assert(arf_cmp(&r[t].B.hi, &r[t - 1].B.lo) < 0, "step %s: "
+                      "B_%ld not below B_%ld", steps[i], (long) t + 1,
+                      (long) t);
+        if (!mono)
+            cr_assert(arf_cmp(&r[1].B.lo, &r[0].B.hi) > 0, "step %s: B_2 "
+                      "not above B_1", steps[i]);
+        _unroll_bound_result_vec_clear(r, N);
+    }
+
+    fmpq_clear(h);
+    unroll_scheme_clear(s);
+    unroll_spectrum_clear(spec);
+}
+
+Test(bound, bad_arguments)
+{
+    unroll_spectrum_t spec;
+    unroll_bound_result_t r;
+    unroll_scheme_t s;
+
+    unroll_spectrum_init(spec);
+    unroll_bound_result_init(r);
+    unroll_scheme_init(s);
+    test_scheme(s, "chebyshev", "1/2", "10", NULL, NULL, NULL, NULL, 5);
+    test_spectrum(spec, "1/2", "10");
+
+    cr_assert_eq(unroll_bound_sup(r, s, spec, 6, REL, NULL), UNROLL_DOMAIN);
+    cr_assert_eq(unroll_bound_sup(r, s, spec, -1, REL, NULL), UNROLL_DOMAIN);
+    cr_assert_eq(unroll_bound_sup(r, s, spec, 3, 0, NULL), UNROLL_DOMAIN);
+
+    unroll_scheme_clear(s);
+    unroll_bound_result_clear(r);
+    unroll_spectrum_clear(spec);
+}
+
+typedef struct
+{
+    char args[12][24];
+}
+cli_case_t;
+
+ParameterizedTestParameters(bound, cli_bad_input_exits_2)
+{
+    static cli_case_t cases[] =
+    {
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--rel-width", "0" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--rel-width", "1" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--rel-width", "-1/2" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--rel-width", "2^-0" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--rel-width", "abc" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "-T", "4" } },
+        { { "-m", "gd", "--step", "1", "-t", "3" } },
+        { { "-m", "chebyshev", "--ell", "1/2", "--L", "10", "-t", "3",
+            "--jacobian-bound", "1" } },
+        { { "-m", "chebyshev", "--ell", "10", "--L", "1", "-t", "3" } },
+    };
+    return cr_make_param_array(cli_case_t, cases, 10);
+}
+
+ParameterizedTest(cli_case_t * c, bound, cli_bad_input_exits_2)
+{
+    const char * argv[16];
+    cli_result_t r;
+    int i, n = 0;
+
+    argv[n++] = "unroll";
+    argv[n++] = "bound";
+    for (i = 0; i < 12 && c->args[i][0] != '\0'; i++)
+        argv[n++] = c->args[i];
+    argv[n] = NULL;
+    run_cli(&r, argv);
+    cr_assert_eq(r.code, 2, "%s %s: exit %d", c->args[6], c->args[9],
+                 r.code);
+    cr_assert_eq(r.out[0], '\0', "nothing on stdout");
+    cr_assert(strstr(r.err, "unroll: error: bound:") != NULL);
+    cli_result_clear(&r);
+}
+
+/* The CLI rows: columns, outward rounding that still encloses the
+   library's interval, and exit 0 when every check holds. */
+Test(bound, cli_rows_enclose)
+{
+    static const char head[] = "t,B_lo,B_hi,B_at,D_lo,D_hi,D_at,"
+        "paper_bound,lower_bound,holds,jacobian_bound\n";
+    const char * argv[] = { "unroll", "bound", "-m", "chebyshev", "--ell",
+                            "1/2", "--L", "10", "-T", "6",
+                            "--jacobian-bound", "1,2", NULL };
+    cli_result_t r;
+
+    run_cli(&r, argv);
+    cr_assert_eq(r.code, 0, "exit %d: %s", r.code, r.err);
+    cr_assert(strncmp(r.out, head, strlen(head)) == 0, "%s", r.out);
+    cr_assert_eq(count_lines(r.out), 7);
+    cr_assert(strstr(r.out, "\n5,1.0509325230") != NULL, "%s", r.out);
+    cli_result_clear(&r);
+}

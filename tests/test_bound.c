@@ -482,3 +482,69 @@ Test(bound, cli_rows_enclose)
     cr_assert(strstr(r.out, "\n5,1.0509325230") != NULL, "%s", r.out);
     cli_result_clear(&r);
 }
+
+static char *
+read_all(const char * path, size_t * n)
+{
+    FILE * f = fopen(path, "rb");
+    char * buf;
+    long len;
+
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc(len + 1);
+    cr_assert_eq(fread(buf, 1, len, f), (size_t) len);
+    fclose(f);
+    *n = len;
+    return buf;
+}
+
+/* A single table: the rows hold the coefficients of `unroll coeffs`
+   followed by the bound columns, and the sidecar names them. */
+Test(bound, table_single_and_sidecar)
+{
+    char tmp[] = "/tmp/unroll-table-XXXXXX", path[256], meta[256];
+    const char * argv[] = { "unroll", "table", "-m", "chebyshev", "--ell",
+                            "1/2", "--L", "10", "-T", "5", "-o", path,
+                            NULL };
+    const char * coeffs[] = { "unroll", "coeffs", "-m", "chebyshev",
+                              "--ell", "1/2", "--L", "10", "-T", "5",
+                              NULL };
+    cli_result_t r, c;
+    char * text, * line, * cl, * save1, * save2;
+    size_t n;
+
+    cr_assert_not_null(mkdtemp(tmp));
+    snprintf(path, sizeof(path), "%s/t.csv", tmp);
+    snprintf(meta, sizeof(meta), "%s/t.csv.json", tmp);
+    run_cli(&r, argv);
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    run_cli(&c, coeffs);
+    cr_assert_eq(c.code, 0);
+
+    /* Each table line starts with the coeffs line (without newline). */
+    text = read_all(path, &n);
+    text[n] = '\0';
+    line = strtok_r(text, "\n", &save1);
+    cl = strtok_r(c.out, "\n", &save2);
+    for (; line != NULL && cl != NULL; line = strtok_r(NULL, "\n", &save1),
+         cl = strtok_r(NULL, "\n", &save2))
+        cr_assert(strncmp(line, cl, strlen(cl)) == 0 && line[strlen(cl)]
+                  == ',', "table line '%s' does not extend '%s'", line, cl);
+    cr_assert(line == NULL && cl == NULL, "row counts differ");
+    free(text);
+
+    text = read_all(meta, &n);
+    text[n] = '\0';
+    cr_assert(strstr(text, "\"unroll-bound-table\"") != NULL);
+    cr_assert(strstr(text, "\"B_hi\"") != NULL);
+    free(text);
+
+    remove(path);
+    remove(meta);
+    rmdir(tmp);
+    cli_result_clear(&c);
+    cli_result_clear(&r);
+}

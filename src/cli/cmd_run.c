@@ -28,7 +28,8 @@ static const char usage[] =
 "      --standardize    scale every feature to mean 0, variance 1\n"
 "      --data-dir DIR   where breast-cancer and bodyfat live (default\n"
 "                       $UNROLL_DATA_DIR, else ./data)\n"
-"      --n N, --d D     synthetic sizes (default 200 x 20)\n"
+"      --n N, --d D     synthetic sizes (default 200 x 20); for logistic\n"
+"                       the classes are the signs of the labels\n"
 "      --seed S         synthetic seed (default 1)\n"
 "      --theta X        regularisation, X > 0 (default 1e-3)\n"
 "      --storage S      ridge: hessian (default, H precomputed) or\n"
@@ -239,11 +240,15 @@ static int
 load_data(unroll_driver_data_t data, const run_args_t * a)
 {
     char why[UNROLL_MSG_LEN], path[4096];
+    slong i;
     int status;
 
     if (strcmp(a->data, "synthetic") == 0)
     {
         unroll_driver_data_synthetic(data, a->n, a->d, (uint64_t) a->seed);
+        /* Classes for logistic regression: the sign of A w + e. */
+        for (i = 0; a->kind == UNROLL_DRIVER_LOGISTIC && i < data->n; i++)
+            data->y[i] = data->y[i] > 0.0;
         status = UNROLL_SUCCESS;
     }
     else if (strcmp(a->data, "breast-cancer") == 0)

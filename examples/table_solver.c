@@ -109,6 +109,5 @@ main(int argc, char ** argv)
     unroll_driver_state_clear(st);
     unroll_driver_coeffs_clear(c);
     unroll_scheme_clear(s);
-    flint_cleanup_master();
     return 0;
 }

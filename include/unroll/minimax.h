@@ -141,18 +141,19 @@ enum
    "true_lower_bound"). */
 const char * unroll_minimax_cmp_name(int j);
 
-/* Fills val[j * T + (t - 1)] (j < UNROLL_MINIMAX_NCMP, t = 1..T) with
-   certified balls of B_t for each compared method on spec (for
-   true_lower_bound the ball [lo, hi] of the optimum), and iters[j] with
-   the least t <= max(T, Tmax) at which column j is certainly below eps
-   (-1 if none; rows beyond T are computed only for the columns still
-   above eps; for prop1 and true_lower_bound it is the least t for
-   which no method can be certified below eps earlier... see below).
-   For j = UNROLL_MINIMAX_CMP_LOWER, iters[j] is the least t at which the
-   ball lies below eps: no first-order method gets below eps with fewer
-   steps than the minimax count minus one.  val must hold
-   UNROLL_MINIMAX_NCMP * T initialised balls, iters UNROLL_MINIMAX_NCMP
-   entries.  Returns what the solvers return. */
+/* Data for the comparison figure and table on spec.  Fills
+   val[j * T + (t - 1)] (j < UNROLL_MINIMAX_NCMP, t = 1..T) with a
+   certified ball of B_t for column j: gd, chebyshev, sobolev and
+   minimax are enclosures of max |E_t| of each method (minimax: the
+   optimal polynomial of horizon t), prop1 of Proposition 1's bound and
+   true_lower_bound is the ball [lo, hi] of the optimum B*_t.  Sets
+   iters[j] to the least t <= max(T, Tmax) at which the ball of column j
+   lies below eps (for prop1 and true_lower_bound: at which its lower end
+   does), or -1; rows beyond T are computed only for the columns still
+   above eps.  The count of true_lower_bound is a certified floor: no
+   first-order method has B_t < eps for t < iters[LOWER].  val must hold
+   UNROLL_MINIMAX_NCMP * T initialised balls and iters UNROLL_MINIMAX_NCMP
+   entries.  Returns the first failing status of the solvers. */
 int unroll_minimax_compare(arb_ptr val, slong * iters,
                            const unroll_spectrum_t spec, slong T,
                            slong Tmax, double eps, char * msg)

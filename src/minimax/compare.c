@@ -120,7 +120,8 @@ row_values(arb_ptr v, const int * want, const unroll_spectrum_t spec,
         arb_set_interval_arf(v + UNROLL_MINIMAX_CMP_LOWER, &res->lo,
                              &res->hi, 128);
     }
-    prop1(v + UNROLL_MINIMAX_CMP_PROP1, spec, t, 128);
+    if (want[UNROLL_MINIMAX_CMP_PROP1])
+        prop1(v + UNROLL_MINIMAX_CMP_PROP1, spec, t, 128);
 
     fmpq_clear(zero);
     unroll_minimax_clear(res);
@@ -134,7 +135,7 @@ unroll_minimax_compare(arb_ptr val, slong * iters,
 {
     arb_ptr v;
     arb_t e;
-    int want[UNROLL_MINIMAX_NCMP], j, left, status = UNROLL_SUCCESS;
+    int want[UNROLL_MINIMAX_NCMP], j, left, below, status = UNROLL_SUCCESS;
     slong t;
 
     v = _arb_vec_init(UNROLL_MINIMAX_NCMP);
@@ -143,21 +144,25 @@ unroll_minimax_compare(arb_ptr val, slong * iters,
     for (j = 0; j < UNROLL_MINIMAX_NCMP; j++)
         iters[j] = -1;
 
+    /* Methods count when certainly below eps; the two lower bounds
+       when possibly below, so that theirs is a certified floor. */
     left = 1;
     for (t = 1; t <= FLINT_MAX(T, Tmax) && status == 0
                 && (t <= T || left); t++)
     {
         left = 0;
         for (j = 0; j < UNROLL_MINIMAX_NCMP; j++)
-            want[j] = t <= T || (iters[j] < 0 && j < UNROLL_MINIMAX_CMP_PROP1);
+            want[j] = t <= T || iters[j] < 0;
         status = row_values(v, want, spec, t, msg);
         for (j = 0; j < UNROLL_MINIMAX_NCMP && status == 0; j++)
         {
             if (t <= T)
                 arb_set(val + j * T + (t - 1), v + j);
-            if (want[j] && iters[j] < 0 && arb_lt(v + j, e))
+            below = j >= UNROLL_MINIMAX_CMP_PROP1 ? !arb_ge(v + j, e)
+                                                  : arb_lt(v + j, e);
+            if (want[j] && iters[j] < 0 && below)
                 iters[j] = t;
-            left |= j < UNROLL_MINIMAX_CMP_PROP1 && iters[j] < 0;
+            left |= iters[j] < 0;
         }
     }
 

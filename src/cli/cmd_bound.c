@@ -19,7 +19,8 @@ enum
     OPT_JAC,
     OPT_SUMMARY,
     OPT_TOL,
-    OPT_STAGE
+    OPT_STAGE,
+    OPT_LOWER
 };
 
 static const char usage[] =
@@ -43,6 +44,9 @@ static const char usage[] =
 "      --summary        print the burn-in instead of the rows: the peak t\n"
 "                       and value of B_t and the first t with B_t < TOL\n"
 "      --tol TOL        tolerance of --summary (default 1e-6)\n"
+"      --lower-bound    add the column true_lower_bound: the certified\n"
+"                       lower end of the best B_t of any first-order\n"
+"                       method (the minimax optimum, t <= 500)\n"
 "      --format F       csv (default) or json\n"
 "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 "  -h, --help           show this help\n"
@@ -56,6 +60,7 @@ static const struct option options[] =
     { "jacobian-bound", required_argument, NULL, OPT_JAC },
     { "summary", no_argument, NULL, OPT_SUMMARY },
     { "tol", required_argument, NULL, OPT_TOL },
+    { "lower-bound", no_argument, NULL, OPT_LOWER },
     { "format", required_argument, NULL, OPT_FORMAT },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
@@ -75,6 +80,8 @@ typedef struct
     fmpq_t G;
     fmpq_t tol;
     const char * output;
+    int lower;
+    arb_ptr tlb;        /* --lower-bound: B*_t lower ends (midpoints) */
 }
 bound_args_t;
 
@@ -212,6 +219,7 @@ put_row(FILE * f, const unroll_method_t meth, const unroll_bound_result_t r,
 {
     int json = a->format == UNROLL_FORMAT_JSON, ncol = a->jac ? 11 : 10, k;
     const char * sep = json ? ", " : ",";
+    const arf_struct * tlb;
     checks_t c;
 
     arb_init(c.paper);
@@ -244,6 +252,13 @@ put_row(FILE * f, const unroll_method_t meth, const unroll_bound_result_t r,
         default: put_jacobian(f, r, a);
         }
     }
+    if (a->tlb != NULL)
+    {
+        tlb = arb_midref(a->tlb + r->t - (a->t >= 0 ? a->t : 1));
+        fprintf(f, "%s%s", sep, json ? "\"true_lower_bound\": " : "");
+        put_arf(f, tlb, MPFR_RNDD);
+        *holds = *holds && arf_cmp(&r->B.hi, tlb) >= 0;
+    }
     fputs(json ? "}" : "\n", f);
 
     arb_clear(c.lower);
@@ -275,7 +290,7 @@ put_rows(FILE * f, const unroll_method_t meth,
     {
         for (k = 0; k < (a->jac ? 11 : 10); k++)
             fprintf(f, "%s%s", k ? "," : "", col_names[k]);
-        fputc('\n', f);
+        fputs(a->tlb != NULL ? ",true_lower_bound\n" : "\n", f);
     }
     for (i = 0; i < n; i++)
     {
@@ -510,10 +525,41 @@ parse_option(bound_args_t * a, int opt, const char * arg)
     case OPT_JAC: return parse_jac(a, arg);
     case OPT_SUMMARY: a->summary = 1; return EXIT_OK;
     case OPT_TOL: return parse_tol(a->tol, arg);
+    case OPT_LOWER: a->lower = 1; return EXIT_OK;
     case OPT_FORMAT: return cli_parse_format(&a->format, arg, 0, "bound");
     case 'o': a->output = arg; return EXIT_OK;
     default: return -1;
     }
+}
+
+/* --lower-bound: the certified lower end of the optimum B*_t over all
+   first-order methods, per row, at the minimax module's default width
+   (a lower bound needs no more). */
+static int
+true_lower(bound_args_t * a, const unroll_method_t meth)
+{
+    slong lo = a->t >= 0 ? a->t : 1, hi = a->t >= 0 ? a->t : a->N, t;
+    char why[UNROLL_MSG_LEN];
+    fmpq_t rho;
+    arf_t up;
+    int status = UNROLL_SUCCESS;
+
+    if (hi > UNROLL_MINIMAX_T_MAX)
+        return cli_error(EXIT_USAGE, "bound", "--lower-bound needs t <= "
+                         "500");
+    fmpq_init(rho);
+    arf_init(up);
+    a->tlb = _arb_vec_init(hi - lo + 1);
+    for (t = lo; t <= hi && status == UNROLL_SUCCESS; t++)
+        status = unroll_minimax_value(arb_midref(a->tlb + t - lo), up,
+                                      &meth->spec, t, rho,
+                                      UNROLL_MINIMAX_REL_BITS, why);
+    arf_clear(up);
+    fmpq_clear(rho);
+    if (status != UNROLL_SUCCESS)
+        return cli_error(status == UNROLL_UNABLE ? EXIT_UNCERTIFIED
+                         : EXIT_USAGE, "bound", why);
+    return EXIT_OK;
 }
 
 static int
@@ -533,8 +579,12 @@ finish(const cli_method_args_t * margs, bound_args_t * a)
 
     unroll_method_init(meth);
     code = cli_method_resolve(meth, margs, "bound");
+    if (code == EXIT_OK && a->lower && !a->summary)
+        code = true_lower(a, meth);
     if (code == EXIT_OK)
         code = run(meth, a);
+    if (a->tlb != NULL)
+        _arb_vec_clear(a->tlb, a->t >= 0 ? 1 : a->N);
     unroll_method_clear(meth);
     return code;
 }
@@ -551,7 +601,8 @@ cmd_bound(int argc, char ** argv)
     a.rel_bits = UNROLL_BOUND_REL_BITS;
     a.stage = UNROLL_STAGE_X;
     a.format = UNROLL_FORMAT_CSV;
-    a.summary = a.jac = 0;
+    a.summary = a.jac = a.lower = 0;
+    a.tlb = NULL;
     a.output = NULL;
     fmpq_init(a.R);
     fmpq_init(a.G);

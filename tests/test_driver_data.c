@@ -201,7 +201,7 @@ ParameterizedTest(bad_file_t * c, driver, malformed_file_exits_2)
 Test(driver, diverging_run_refused_and_trace_kept)
 {
     char out[] = "/tmp/unroll-test-trace-XXXXXX";
-    const char * argv[] = { "unroll", "run", "-m", "gd", "--step", "3/L",
+    const char * argv[] = { "unroll", "run", "-m", "gd", "--step", "7/L",
                             "-T", "4000", "--no-bound", "-o", out, NULL };
     cli_result_t r;
     FILE * f;

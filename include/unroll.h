@@ -13,6 +13,7 @@
 #include "unroll/minimax.h"
 #include "unroll/table.h"
 #include "unroll/plot.h"
+#include "unroll/report.h"
 #include "unroll/driver.h"
 
 #endif

@@ -101,5 +101,15 @@ int cmd_poly(int argc, char ** argv);
 int cmd_table(int argc, char ** argv);
 int cmd_run(int argc, char ** argv);
 int cmd_data(int argc, char ** argv);
+int cmd_figure(int argc, char ** argv);
+int cmd_report(int argc, char ** argv);
+
+/* Shared by figure and report (cmd_figure.c): creates dir if missing;
+   applies a figure option (returns -1 if opt is not one, otherwise an
+   exit code); maps a report status to an exit code, printing why. */
+int cli_report_mkdir(const char * dir, const char * cmd);
+int cli_report_option(unroll_report_opts_t opts, int opt, const char * arg,
+                      const char * cmd);
+int cli_report_status(int status, const char * cmd, const char * why);
 
 #endif

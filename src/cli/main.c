@@ -15,6 +15,8 @@ static const char usage[] =
 "  table     the certified bound tables (unroll-tables(5))\n"
 "  run       a method on ridge or logistic regression, with its Jacobian\n"
 "  data      fetch or check the breast-cancer dataset\n"
+"  figure    one of the paper's figures, with the numbers it draws\n"
+"  report    every figure, the certified tables and the theorem checks\n"
 "\n"
 "  -h, --help       show this help\n"
 "  -V, --version    show the version\n"
@@ -35,6 +37,8 @@ static const command_t commands[] =
     { "table", cmd_table },
     { "run", cmd_run },
     { "data", cmd_data },
+    { "figure", cmd_figure },
+    { "report", cmd_report },
 };
 
 int

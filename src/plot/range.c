@@ -49,6 +49,14 @@ _unroll_plot_panel_range(double * xmin, double * xmax, double * ymin,
         pad = p->logy ? 0.5 : FLINT_MAX(1e-12, 0.05 * fabs(*ymax));
     *ymin -= pad;
     *ymax += pad;
+
+    /* Log axes are labelled at powers of ten: widen to whole decades so
+       that every panel carries at least two labels. */
+    if (p->logy)
+    {
+        *ymin = floor(*ymin);
+        *ymax = ceil(*ymax);
+    }
     if (*xmin == *xmax)
         *xmax = *xmin + 1;
     return 1;

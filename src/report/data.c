@@ -1,0 +1,75 @@
+#include <string.h>
+
+#include "impl.h"
+
+int
+_unroll_report_data(unroll_driver_data_t data,
+                    const unroll_report_opts_t opts, const char * name,
+                    char * msg)
+{
+    char path[1024];
+    int status;
+
+    if (strcmp(name, "synthetic") == 0)
+    {
+        unroll_driver_data_synthetic(data, opts->synth_n, opts->synth_d,
+                                     opts->seed);
+        return UNROLL_SUCCESS;
+    }
+    if (strcmp(name, "breast-cancer") == 0)
+    {
+        snprintf(path, sizeof(path), "%s/%s", opts->data_dir,
+                 UNROLL_DRIVER_BREAST_CANCER_FILE);
+        status = unroll_driver_data_read_breast_cancer(data, path, msg);
+    }
+    else if (opts->bodyfat != NULL)
+        status = unroll_driver_data_read(data, opts->bodyfat, NULL, msg);
+    else
+    {
+        unroll_arith_msg(msg, "no bodyfat file given");
+        return UNROLL_IO;
+    }
+
+    /* Features on their own scales make H needlessly ill-conditioned
+       (breast-cancer spans five orders of magnitude); the experiments
+       standardise them. */
+    if (status == UNROLL_SUCCESS)
+        unroll_driver_data_standardize(data);
+    return status;
+}
+
+#define THETA 1e-3
+
+int
+_unroll_report_problem(unroll_driver_problem_t p,
+                       const unroll_driver_data_t data, int kind, char * msg)
+{
+    return unroll_driver_problem_set(p, data, kind, THETA * (double) data->n,
+                                     UNROLL_DRIVER_HESSIAN, msg);
+}
+
+int
+_unroll_report_spectrum(fmpq_t l, fmpq_t L, const unroll_driver_problem_t p,
+                        char * msg)
+{
+    arf_t f;
+
+    if (!(p->l_lower > 0.0) || !(p->L_upper > p->l_lower))
+    {
+        unroll_arith_msg(msg, "the spectrum of H cannot be bracketed in "
+                              "double precision");
+        return UNROLL_DOMAIN;
+    }
+
+    /* 24 significant bits keep the exact coefficients short; rounding
+       outward keeps the bracket valid for the true eigenvalues. */
+    arf_init(f);
+    arf_set_d(f, p->l_lower);
+    arf_set_round(f, f, 24, ARF_RND_FLOOR);
+    arf_get_fmpq(l, f);
+    arf_set_d(f, p->L_upper);
+    arf_set_round(f, f, 24, ARF_RND_CEIL);
+    arf_get_fmpq(L, f);
+    arf_clear(f);
+    return UNROLL_SUCCESS;
+}

@@ -594,3 +594,42 @@ Test(bound, table_single_and_sidecar)
     cli_result_clear(&c);
     cli_result_clear(&r);
 }
+
+/* MATH section 5: for alpha = 1/2 the Sobolev polynomials have zeros
+   within about 1e-50 of l and L; the certified maxima of S_t and P*_t
+   must still contain the exact ones. */
+Test(bound, containment_alpha_half_near_end_roots)
+{
+    unroll_scheme_t s;
+    unroll_spectrum_t spec;
+    unroll_bound_result_t r;
+    fmpq_poly_t P;
+    arb_t B, D;
+    int stage;
+
+    unroll_scheme_init(s);
+    unroll_spectrum_init(spec);
+    unroll_bound_result_init(r);
+    fmpq_poly_init(P);
+    arb_init(B);
+    arb_init(D);
+
+    test_scheme(s, "sobolev", "1/2", "10", "1/2", "20", NULL, NULL, 30);
+    test_spectrum(spec, "1/2", "10");
+    for (stage = UNROLL_STAGE_Z; stage <= UNROLL_STAGE_X; stage++)
+    {
+        certify(r, s, spec, 30, stage);
+        unroll_scheme_poly_residual(P, s, 30, stage);
+        exact_maxima(B, D, P, spec);
+        cr_assert(meets(&r->B, B) && meets(&r->D, D), "containment: "
+                  "stage %d", stage);
+        assert_width(&r->B, "sobolev alpha 1/2", 30);
+    }
+
+    arb_clear(D);
+    arb_clear(B);
+    fmpq_poly_clear(P);
+    unroll_bound_result_clear(r);
+    unroll_spectrum_clear(spec);
+    unroll_scheme_clear(s);
+}

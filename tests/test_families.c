@@ -274,3 +274,107 @@ Test(families, sobolev_orthogonal)
     check_orthogonal("sobolev", "0", "1", UNROLL_STAGE_Z, 12);
     check_orthogonal("sobolev", "1/2", "3", UNROLL_STAGE_Z, 12);
 }
+
+/* The ball generator of the Sobolev method contains the exact
+   coefficients (containment), with balls narrow enough to decide the
+   doubles (accuracy), for several parameters. */
+Test(families, sobolev_balls_contain_exact)
+{
+    static const char * params[][4] = { { "1/2", "10", "1", "1" },
+                                        { "1/2", "10", "1", "20" },
+                                        { "3/7", "22/7", "1/3", "5/2" },
+                                        { "1e-3", "1", "-1/4", "1/7" },
+                                        { "1/2", "10", "0", "0" } };
+    unroll_scheme_t ex, ba;
+    unroll_spectrum_t spec;
+    fmpq_t alpha, eta;
+    arb_t b;
+    double d;
+    slong t, T = 150;
+    int k, c;
+
+    unroll_scheme_init(ex);
+    unroll_scheme_init(ba);
+    unroll_spectrum_init(spec);
+    fmpq_init(alpha);
+    fmpq_init(eta);
+    arb_init(b);
+
+    for (k = 0; k < 5; k++)
+    {
+        test_spectrum(spec, params[k][0], params[k][1]);
+        test_fmpq(alpha, params[k][2]);
+        test_fmpq(eta, params[k][3]);
+        cr_assert_eq(unroll_family_sobolev(ex, spec, alpha, eta, T),
+                     UNROLL_SUCCESS);
+        cr_assert_eq(unroll_family_sobolev_arb(ba, spec, alpha, eta, T, 256),
+                     UNROLL_SUCCESS, "case %d: balls not decided", k);
+        for (t = 1; t <= T; t++)
+            for (c = 0; c < UNROLL_NCOEF; c++)
+            {
+                arb_set(b, unroll_scheme_b(ba, c, t));
+                cr_assert(arb_contains_fmpq(b, unroll_scheme_q(ex, c, t)),
+                          "containment: case %d t=%ld %s", k, (long) t,
+                          unroll_scheme_coef_name(c));
+                cr_assert(unroll_arith_arb_get_d(&d, b) != UNROLL_UNABLE,
+                          "accuracy: case %d t=%ld %s too wide", k, (long) t,
+                          unroll_scheme_coef_name(c));
+            }
+    }
+
+    arb_clear(b);
+    fmpq_clear(eta);
+    fmpq_clear(alpha);
+    unroll_spectrum_clear(spec);
+    unroll_scheme_clear(ba);
+    unroll_scheme_clear(ex);
+}
+
+/* The ball Gegenbauer generator contains the exact coefficients of the
+   Gegenbauer family, and at alpha = 0 those of the Chebyshev family. */
+Test(families, gegenbauer_balls_contain_exact)
+{
+    static const char * params[][3] = { { "1/2", "10", "0" },
+                                        { "1/2", "10", "1" },
+                                        { "1e-4", "1", "-1/3" },
+                                        { "3/7", "22/7", "5/2" } };
+    unroll_scheme_t ex, ba;
+    unroll_spectrum_t spec;
+    fmpq_t alpha;
+    slong t, T = 300;
+    int k, c;
+
+    unroll_scheme_init(ex);
+    unroll_scheme_init(ba);
+    unroll_spectrum_init(spec);
+    fmpq_init(alpha);
+
+    for (k = 0; k < 4; k++)
+    {
+        test_spectrum(spec, params[k][0], params[k][1]);
+        test_fmpq(alpha, params[k][2]);
+        if (k == 0)
+            unroll_family_chebyshev(ex, spec, T);
+        else
+            unroll_family_gegenbauer(ex, spec, alpha, T);
+        cr_assert_eq(unroll_family_gegenbauer_arb(ba, spec, alpha, T, 128),
+                     UNROLL_SUCCESS);
+        for (t = 1; t <= T; t++)
+            for (c = 0; c < 2; c++)
+            {
+                cr_assert(arb_contains_fmpq(unroll_scheme_b(ba, c, t),
+                                            unroll_scheme_q(ex, c, t)),
+                          "containment: case %d t=%ld %s", k, (long) t,
+                          unroll_scheme_coef_name(c));
+                cr_assert(arb_rel_accuracy_bits(unroll_scheme_b(ba, c, t))
+                          > 100 || arb_is_zero(unroll_scheme_b(ba, c, t)),
+                          "accuracy: case %d t=%ld %s", k, (long) t,
+                          unroll_scheme_coef_name(c));
+            }
+    }
+
+    fmpq_clear(alpha);
+    unroll_spectrum_clear(spec);
+    unroll_scheme_clear(ba);
+    unroll_scheme_clear(ex);
+}

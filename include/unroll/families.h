@@ -132,6 +132,26 @@ int unroll_family_sobolev(unroll_scheme_t s, const unroll_spectrum_t spec,
                           const fmpq_t alpha, const fmpq_t eta, slong T)
     UNROLL_MUST_CHECK;
 
+/* The Gegenbauer method (alpha = 0: the Chebyshev method) with ball
+   coefficients at precision prec, each containing the exact one; for
+   long numeric runs.  Returns UNROLL_UNABLE if a normalising value is not
+   provably nonzero at this precision. */
+int unroll_family_gegenbauer_arb(unroll_scheme_t s,
+                                 const unroll_spectrum_t spec,
+                                 const fmpq_t alpha, slong T, slong prec)
+    UNROLL_MUST_CHECK;
+
+/* The same method with ball coefficients at precision prec, from the
+   same recurrences run in ball arithmetic: each ball contains the exact
+   coefficient.  For long numeric runs, whose solvers need only doubles
+   (exact coefficients gain about nine digits per step).  Returns
+   UNROLL_UNABLE when a normalising value is not provably nonzero at this
+   precision. */
+int unroll_family_sobolev_arb(unroll_scheme_t s,
+                              const unroll_spectrum_t spec,
+                              const fmpq_t alpha, const fmpq_t eta, slong T,
+                              slong prec) UNROLL_MUST_CHECK;
+
 /* The limit iteration of the accelerated method: constant heavy-ball
    h, m for y, c1 = 0, c2 = 1 / (1 - m), c3 = m / (1 - m), and a_t =
    (1 - m) m^-t, A_t = m^-t, so that x_t = y_t + m (x_{t-1} - y_{t-2}).

@@ -62,10 +62,17 @@ void _unroll_bound_quad_max(arf_t res, const arb_t g0, const arb_t g1,
                             const arb_t g2, const arf_t h, slong prec);
 
 /* Precision guess: the bits the recurrences lose at the ends of the
-   spectrum, measured by a probe evaluation with the cached
-   coefficients pt. */
-slong _unroll_bound_loss(const unroll_scheme_point_t pt,
+   spectrum, measured by a probe evaluation; grows the coefficient cache
+   pt (of s) as the probe needs. */
+slong _unroll_bound_loss(unroll_scheme_point_t pt, const unroll_scheme_t s,
                          const unroll_spectrum_t spec, slong t, int stage);
+
+/* Makes sure the cached coefficients carry at least prec bits, rounding
+   them again (at prec plus an eighth, so that a slowly growing demand
+   rebuilds rarely) if not.  Coefficients much more precise than the
+   working precision would only slow every multiplication down. */
+void _unroll_bound_cache_fit(unroll_scheme_point_t pt,
+                             const unroll_scheme_t s, slong prec);
 
 /* The per-t work of unroll_bound_sup_stage with a coefficient cache pt
    (rebuilt at higher precision when needed) and a loss estimate. */

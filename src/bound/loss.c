@@ -13,10 +13,21 @@ accuracy(const arb_t x, slong e)
    many bits the radii lost against the largest value found there (the
    radius majorant grows fastest at the ends of the spectrum, where
    |1 + m - h lambda| is largest).  The probe is repeated at twice the
-   precision while it is swamped, up to the precision of the cached
-   coefficients. */
+   precision while it is swamped; the coefficients are kept a little
+   more precise than the probe, so that what is measured is the loss of
+   the recurrence. */
+void
+_unroll_bound_cache_fit(unroll_scheme_point_t pt, const unroll_scheme_t s,
+                        slong prec)
+{
+    if (pt->prec >= prec)
+        return;
+    unroll_scheme_point_clear(pt);
+    unroll_scheme_point_init(pt, s, pt->T, prec + prec / 8);
+}
+
 slong
-_unroll_bound_loss(const unroll_scheme_point_t pt,
+_unroll_bound_loss(unroll_scheme_point_t pt, const unroll_scheme_t s,
                    const unroll_spectrum_t spec, slong t, int stage)
 {
     _unroll_bound_ctx_t ctx;
@@ -27,6 +38,7 @@ _unroll_bound_loss(const unroll_scheme_point_t pt,
     arf_init(u);
     for (prec = 64; ; prec *= 2)
     {
+        _unroll_bound_cache_fit(pt, s, prec + 64);
         _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
         arf_zero(u);
         _unroll_bound_node_add(&ctx, u);
@@ -45,7 +57,8 @@ _unroll_bound_loss(const unroll_scheme_point_t pt,
                 acc = FLINT_MIN(acc, accuracy(&ctx.nodes[i].g[f][0], e));
 
         _unroll_bound_ctx_clear(&ctx);
-        if (acc >= 16 || 2 * prec > pt->prec)
+        if (acc >= 16 || (!s->exact && prec > s->prec)
+            || prec > 64 * (t + 64))
             break;
     }
     arf_clear(u);

@@ -1,8 +1,8 @@
 #include "impl.h"
 
-/* The coefficients are rounded once for all t (at the precision the
-   largest t will need, estimated by a probe at t = N), and each t
-   starts from its own loss probe, which costs two evaluations. */
+/* The coefficients are rounded for all t at once and again only when
+   the precision needed grows by an eighth, and each t starts from its
+   own loss probe, which costs two evaluations. */
 int
 unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
                        const unroll_scheme_t s, const unroll_spectrum_t spec,
@@ -24,10 +24,10 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
     if (N == 0)
         return UNROLL_SUCCESS;
 
-    unroll_scheme_point_init(pt, s, N, rel_bits + 128 + 2 * N);
+    unroll_scheme_point_init(pt, s, N, 64);
     for (t = 1; t <= N && status == UNROLL_SUCCESS; t++)
     {
-        loss = _unroll_bound_loss(pt, spec, t, stage);
+        loss = _unroll_bound_loss(pt, s, spec, t, stage);
         status = _unroll_bound_sup_cached(res + t - 1, pt, s, spec, t, stage,
                                           rel_bits, loss, msg);
         if (status == UNROLL_SUCCESS && done != NULL)

@@ -61,11 +61,7 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
     res->evals = 0;
     for (; prec <= cap; prec += prec / 2 + 32)
     {
-        if (pt->prec < prec)
-        {
-            unroll_scheme_point_clear(pt);
-            unroll_scheme_point_init(pt, s, pt->T, prec + prec / 4);
-        }
+        _unroll_bound_cache_fit(pt, s, prec + 16);
         _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
         status = attempt(res, &ctx, rel_bits);
         _unroll_bound_ctx_clear(&ctx);
@@ -111,10 +107,8 @@ unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
     if (status != UNROLL_SUCCESS)
         return status;
 
-    /* A first cache generous enough for the accelerated methods, whose
-       radii lose up to about 1.3 bits per step. */
-    unroll_scheme_point_init(pt, s, t, rel_bits + 128 + 2 * t);
-    loss = _unroll_bound_loss(pt, spec, t, stage);
+    unroll_scheme_point_init(pt, s, t, 64);
+    loss = _unroll_bound_loss(pt, s, spec, t, stage);
     status = _unroll_bound_sup_cached(res, pt, s, spec, t, stage, rel_bits,
                                       loss, msg);
     unroll_scheme_point_clear(pt);

@@ -517,8 +517,6 @@ Test(minimax, driver_on_ridge_follows_the_certified_value)
     unroll_minimax_init(res);
     solve(res, spec, last.T);
     B = arf_get_d(&res->hi, ARF_RND_UP);
-    cr_assert_eq(unroll_family_minimax(s, spec, l, last.T, msg),
-                 UNROLL_DOMAIN, "rho = l > 0 is refused");
     fmpq_zero(l);
     cr_assert_eq(unroll_family_minimax(s, spec, l, last.T, msg),
                  UNROLL_SUCCESS, "%s", msg);
@@ -572,5 +570,79 @@ Test(minimax, domain_errors)
     arf_clear(lo);
     fmpq_clear(rho);
     fmpq_poly_clear(P);
+    unroll_spectrum_clear(spec);
+}
+
+/* The two limits of the combined bound: OPT(rho) lies between OPT(0)
+   and OPT(0) + rho D of the rho = 0 polynomial (which stays feasible),
+   never decreases with rho and never exceeds 1 = J(P = 1); for large
+   rho the returned P has D <= J / rho and the optimum is P = 1. */
+Test(minimax, rho_limits)
+{
+    static const slong ts[] = { 4, 11 };
+    unroll_spectrum_t spec;
+    unroll_minimax_t r0, r;
+    fmpq_t rho;
+    arf_t prev, w;
+    arb_t v;
+    char msg[UNROLL_MSG_LEN];
+    slong i, e;
+
+    unroll_spectrum_init(spec);
+    test_spectrum(spec, ELL, BIG_L);
+    fmpq_init(rho);
+    arf_init(prev);
+    arf_init(w);
+    arb_init(v);
+
+    for (i = 0; i < 2; i++)
+    {
+        unroll_minimax_init(r0);
+        solve(r0, spec, ts[i]);
+        arf_set(prev, &r0->lo);
+        for (e = -6; e <= 4; e += 2)
+        {
+            fmpq_one(rho);
+            fmpz_ui_pow_ui(e < 0 ? fmpq_denref(rho) : fmpq_numref(rho), 10,
+                           (ulong) (e < 0 ? -e : e));
+            unroll_minimax_init(r);
+            cr_assert_eq(unroll_minimax_solve(r, spec, ts[i], rho,
+                                              UNROLL_MINIMAX_REL_BITS, msg),
+                         UNROLL_SUCCESS, "t = %ld, rho = 10^%ld: %s",
+                         (long) ts[i], (long) e, msg);
+            arf_sub(w, &r->hi, &r->lo, ARF_PREC_EXACT, ARF_RND_DOWN);
+            arf_mul_2exp_si(w, w, UNROLL_MINIMAX_REL_BITS);
+            cr_expect(arf_cmp(w, &r->hi) <= 0, "accuracy: rho = 10^%ld: "
+                      "interval too wide", (long) e);
+            cr_expect(arf_cmp(&r->hi, prev) >= 0, "containment: t = %ld, "
+                      "rho = 10^%ld: below a smaller rho", (long) ts[i],
+                      (long) e);
+            arf_set(prev, &r->lo);
+            arb_set_fmpq(v, rho, 128);
+            arb_mul(v, v, &r0->D, 128);
+            arb_add_arf(v, v, &r0->hi, 128);
+            cr_expect(upper_at_least(v, &r->lo), "containment: t = %ld, "
+                      "rho = 10^%ld: above OPT(0) + rho D(0)",
+                      (long) ts[i], (long) e);
+            cr_expect(arf_cmp_si(&r->lo, 1) <= 0, "containment: t = %ld, "
+                      "rho = 10^%ld: above 1", (long) ts[i], (long) e);
+            arb_set_fmpq(v, rho, 128);
+            arb_mul(v, v, &r->D, 128);
+            cr_expect(lower_at_most(v, &r->hi), "containment: rho D > J");
+            if (e == 4 && ts[i] == 4)
+            {
+                arb_one(v);
+                cr_expect(upper_at_least(v, &r->lo) && lower_at_most(v,
+                          &r->hi), "large rho: the optimum is not P = 1");
+            }
+            unroll_minimax_clear(r);
+        }
+        unroll_minimax_clear(r0);
+    }
+
+    arb_clear(v);
+    arf_clear(w);
+    arf_clear(prev);
+    fmpq_clear(rho);
     unroll_spectrum_clear(spec);
 }

@@ -77,17 +77,31 @@ void unroll_minimax_clear(unroll_minimax_t res);
    certifies it: res->P is the residual polynomial (exact rational
    coefficients, P(0) = 1) and res->lo <= OPT <= res->hi, where OPT is the
    minimum over residual polynomials of degree <= t of
-   max |P - lambda P'| (rho = 0).
 
-   Guarantee: both ends are rigorous; hi - lo <= 2^-rel_bits hi is asked
-   for.  Not guaranteed: that tie-break of the free coefficient is exactly
-   optimal (D is certified for the returned P).
+     max |P - lambda P'| + rho max |P'|     (over [l, L]).
+
+   rho = 0: Remez exchange, upper end the certified sup norm, lower end
+   de la Vallee Poussin's theorem (see above).  rho > 0: with
+   Et = E / J* the problem is a linear programme (max Et(x0) subject to
+   max |Et| + rho max |Et(x0) P'| <= 1), solved on a finite point set by
+   a dense simplex and exchanged until the maxima on [l, L] agree; upper
+   end the certified max |E| + rho max |P'| of the returned P, lower end
+   1 / y_norm for a dual feasible point y of the final programme, which
+   is recomputed in ball arithmetic (weak duality; the programme on
+   finitely many points is a relaxation).
+
+   Guarantee: both ends are rigorous; hi - lo <= 2^-rel_bits hi is
+   checked.  res->B and res->D enclose max |E| and max |P'| of the
+   returned P.  Not guaranteed: that the tie-break of the free linear
+   coefficient (rho = 0: smallest D) is exactly optimal.
 
    Returns UNROLL_DOMAIN for t outside 1..UNROLL_MINIMAX_T_MAX, rho < 0,
    or rel_bits outside 1..200; UNROLL_UNABLE (reason in msg) when the
    exchange does not converge or the certificate is wider than asked.
-   Limitation: only rho = 0 is implemented; rho > 0 returns
-   UNROLL_DOMAIN. */
+   Limitation: both exchanges run in double precision, so rel_bits above
+   about 36 fail with UNROLL_UNABLE; and for rho > 0 the simplex loses
+   its way when the objective spans more than about 16 decades (t beyond
+   about 60 on [1/2, 10]), which also ends in UNROLL_UNABLE. */
 int unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
                          slong t, const fmpq_t rho, slong rel_bits,
                          char * msg) UNROLL_MUST_CHECK;

@@ -87,4 +87,26 @@ void _unroll_minimax_error_x(fmpq_poly_t Ex, fmpq_poly_t Dx,
                              fmpq_poly_t D2x, const fmpq_poly_t P,
                              const unroll_spectrum_t spec);
 
+/* Solves min cost^T y subject to M y = rhs, y >= 0 (M is n x m,
+   row-major) by a dense two-phase simplex in double precision.  On
+   success basis[0..n-1] are the basic columns and pi[0..n-1] the
+   simplex multipliers, which solve the dual max rhs^T pi subject to
+   M^T pi <= cost.  Returns UNROLL_UNABLE when infeasible, unbounded,
+   degenerate beyond repair or out of iterations. */
+int _unroll_minimax_lp(double * pi, slong * basis, const double * M,
+                       const double * rhs, const double * cost, slong n,
+                       slong m) UNROLL_MUST_CHECK;
+
+/* The problem with rho > 0, solved and certified like
+   unroll_minimax_solve (same contract). */
+int _unroll_minimax_solve_mixed(unroll_minimax_t res,
+                                const unroll_spectrum_t spec, slong t,
+                                const fmpq_t rho, slong rel_bits,
+                                char * msg) UNROLL_MUST_CHECK;
+
+/* Its polynomial alone. */
+int _unroll_minimax_poly_mixed(fmpq_poly_t P, const unroll_spectrum_t spec,
+                               slong t, const fmpq_t rho, char * msg)
+    UNROLL_MUST_CHECK;
+
 #endif

@@ -31,8 +31,6 @@ check_args(const unroll_spectrum_t spec, slong t, const fmpq_t rho,
         unroll_arith_msg(msg, "t must lie in 1..%d", UNROLL_MINIMAX_T_MAX);
     else if (fmpq_sgn(rho) < 0)
         unroll_arith_msg(msg, "rho must be nonnegative");
-    else if (fmpq_sgn(rho) > 0)
-        unroll_arith_msg(msg, "rho > 0 is not implemented");
     else if (rel_bits < 1 || rel_bits > 200)
         unroll_arith_msg(msg, "rel_bits must lie in 1..200");
     else
@@ -65,10 +63,14 @@ unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
     arf_init(w);
 
     res->t = t;
-    status = _unroll_minimax_poly_pts(&res->P, pts, &np, ref,
-                 &res->iterations, spec, t,
-                 _unroll_minimax_root_prec(rel_bits + 4, t), msg);
-    if (status == UNROLL_SUCCESS)
+    if (fmpq_sgn(rho) > 0)
+        status = _unroll_minimax_solve_mixed(res, spec, t, rho, rel_bits,
+                                             msg);
+    else
+        status = _unroll_minimax_poly_pts(&res->P, pts, &np, ref,
+                     &res->iterations, spec, t,
+                     _unroll_minimax_root_prec(rel_bits + 4, t), msg);
+    if (status == UNROLL_SUCCESS && fmpq_sgn(rho) == 0)
     {
         /* P'' in x is a multiple of E_x' / (x - x0): same roots. */
         _unroll_minimax_error_x(Ex, Dx, D2x, &res->P, spec);
@@ -129,6 +131,8 @@ unroll_minimax_poly(fmpq_poly_t P, const unroll_spectrum_t spec, slong t,
     status = check_args(spec, t, rho, UNROLL_MINIMAX_REL_BITS, msg);
     if (status != UNROLL_SUCCESS)
         return status;
+    if (fmpq_sgn(rho) > 0)
+        return _unroll_minimax_poly_mixed(P, spec, t, rho, msg);
     ref = flint_malloc(sizeof(double) * t);
     status = _unroll_minimax_poly(P, ref, &iters, spec, t, msg);
     flint_free(ref);

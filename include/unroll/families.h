@@ -100,6 +100,16 @@ int unroll_method_poly_residual(fmpq_poly_t P, const unroll_method_t meth,
                                 slong t, int stage, char * msg)
     UNROLL_MUST_CHECK;
 
+/* The scheme of meth for numeric use: like unroll_method_scheme, except
+   that the chebyshev, gegenbauer and sobolev families are generated in
+   ball arithmetic at precision prec (unroll_family_gegenbauer_arb,
+   unroll_family_sobolev_arb), whose cost does not grow with the size of
+   exact coefficients.  Falls back to the exact family when a ball
+   generator cannot decide. */
+int unroll_method_scheme_arb(unroll_scheme_t s, const unroll_method_t meth,
+                             slong T, slong prec, char * msg)
+    UNROLL_MUST_CHECK;
+
 /* ---- the families (exact unless stated) ------------------------------- */
 
 /* Gradient descent with constant step h: h_t = h, m_t = 0. */
@@ -165,9 +175,10 @@ void unroll_family_sobolev_asymptotic(unroll_scheme_t s,
    method of [0, L] (h_1 = 2/L, h_t = 4/L, m_t = 1), z = y, and x_T =
    sum_k w_k y_k is the optimal P_T expanded in those residuals.  Only
    x_T is optimal: rows t < T are partial averages of the horizon-T
-   method.  Returns UNROLL_DOMAIN for T > UNROLL_MINIMAX_T_MAX or an
-   unsupported rho, UNROLL_UNABLE if the exchange fails or a partial sum
-   of the weights vanishes (then the averaged form does not exist). */
+   method.  Returns UNROLL_DOMAIN for T > UNROLL_MINIMAX_T_MAX or
+   rho < 0, UNROLL_UNABLE if the exchange fails (see
+   unroll_minimax_solve) or a partial sum of the weights vanishes (then
+   the averaged form does not exist). */
 int unroll_family_minimax(unroll_scheme_t s, const unroll_spectrum_t spec,
                           const fmpq_t rho, slong T, char * msg)
     UNROLL_MUST_CHECK;

@@ -7,10 +7,14 @@
    columns (m structural columns, n artificial ones, the right-hand side
    last); the last row holds the reduced costs.  Small problems only:
    the exchange keeps m a few times n. */
+/* The tableau is kept in long double: on x86-64 its 64-bit mantissa
+   buys three decimal digits for objectives spanning many decades. */
+typedef long double lp_real;
+
 typedef struct
 {
     slong n, m, w;
-    double * a;     /* (n + 1) x w, w = m + n + 1 */
+    lp_real * a;     /* (n + 1) x w, w = m + n + 1 */
     slong * basis;  /* n basic columns */
 }
 tableau_t;
@@ -22,7 +26,7 @@ static void
 pivot(tableau_t * T, slong r, slong c)
 {
     slong i, j;
-    double p = TAB(T, r, c), f;
+    lp_real p = TAB(T, r, c), f;
 
     for (j = 0; j < T->w; j++)
         TAB(T, r, j) /= p;
@@ -44,7 +48,7 @@ static int
 iterate(tableau_t * T, slong last)
 {
     slong it, i, j, r, c;
-    double best, ratio, rbest;
+    lp_real best, ratio, rbest;
 
     for (it = 0; it < 50 * (T->n + T->m); it++)
     {
@@ -59,7 +63,7 @@ iterate(tableau_t * T, slong last)
         if (c < 0)
             return 1;
         r = -1;
-        rbest = HUGE_VAL;
+        rbest = HUGE_VALL;
         for (i = 0; i < T->n; i++)
         {
             if (TAB(T, i, c) <= LP_EPS)
@@ -85,7 +89,7 @@ static void
 price(tableau_t * T, const double * cost, int phase1)
 {
     slong i, j, b;
-    double cb;
+    lp_real cb;
 
     for (j = 0; j < T->w; j++)
     {
@@ -116,7 +120,7 @@ drive_out(tableau_t * T)
         if (T->basis[i] < T->m)
             continue;
         for (j = 0; j < T->m; j++)
-            if (fabs(TAB(T, i, j)) > 1e-9)
+            if (fabsl(TAB(T, i, j)) > 1e-9L)
             {
                 pivot(T, i, j);
                 break;
@@ -137,7 +141,7 @@ _unroll_minimax_lp(double * pi, slong * basis, const double * M,
     T.n = n;
     T.m = m;
     T.w = m + n + 1;
-    T.a = flint_calloc((n + 1) * T.w, sizeof(double));
+    T.a = flint_calloc((n + 1) * T.w, sizeof(lp_real));
     T.basis = basis;
     for (i = 0; i < n; i++)
     {
@@ -149,7 +153,7 @@ _unroll_minimax_lp(double * pi, slong * basis, const double * M,
         basis[i] = m + i;
     }
     price(&T, cost, 1);
-    ok = iterate(&T, T.w - 1) && fabs(TAB(&T, n, T.w - 1)) < 1e-9;
+    ok = iterate(&T, T.w - 1) && fabsl(TAB(&T, n, T.w - 1)) < 1e-9L;
     if (ok)
     {
         drive_out(&T);
@@ -158,7 +162,8 @@ _unroll_minimax_lp(double * pi, slong * basis, const double * M,
     }
     /* multipliers: the reduced cost of artificial i is -pi_i s_i */
     for (i = 0; i < n && ok; i++)
-        pi[i] = -TAB(&T, n, m + i) * (rhs[i] < 0 ? -1.0 : 1.0);
+        pi[i] = (double) (-TAB(&T, n, m + i)
+                          * (rhs[i] < 0 ? -1.0L : 1.0L));
     for (i = 0; i < n && ok; i++)
         ok = basis[i] < m;
     flint_free(T.a);

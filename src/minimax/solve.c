@@ -38,39 +38,28 @@ check_args(const unroll_spectrum_t spec, slong t, const fmpq_t rho,
     return UNROLL_DOMAIN;
 }
 
-/* hi is the certified sup norm of the returned E, lo the lower end of
-   de la Vallee Poussin's bound at the final reference. */
-int
-unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
-                     slong t, const fmpq_t rho, slong rel_bits, char * msg)
+/* rho = 0: hi is the certified sup norm of the returned E, lo the lower
+   end of de la Vallee Poussin's bound at the final reference. */
+static int
+solve_remez(unroll_minimax_t res, const unroll_spectrum_t spec, slong t,
+            slong rel_bits, char * msg)
 {
     double * ref;
     arb_ptr pts;
     fmpq_poly_t Ex, Dx, D2x;
-    arf_t w;
     slong np, n = FLINT_MAX(t - 2, 1), prec = 2 * rel_bits + 64;
     int status;
-
-    status = check_args(spec, t, rho, rel_bits, msg);
-    if (status != UNROLL_SUCCESS)
-        return status;
 
     ref = flint_malloc(sizeof(double) * t);
     pts = _arb_vec_init(n);
     fmpq_poly_init(Ex);
     fmpq_poly_init(Dx);
     fmpq_poly_init(D2x);
-    arf_init(w);
 
-    res->t = t;
-    if (fmpq_sgn(rho) > 0)
-        status = _unroll_minimax_solve_mixed(res, spec, t, rho, rel_bits,
-                                             msg);
-    else
-        status = _unroll_minimax_poly_pts(&res->P, pts, &np, ref,
-                     &res->iterations, spec, t,
-                     _unroll_minimax_root_prec(rel_bits + 4, t), msg);
-    if (status == UNROLL_SUCCESS && fmpq_sgn(rho) == 0)
+    status = _unroll_minimax_poly_pts(&res->P, pts, &np, ref,
+                 &res->iterations, spec, t,
+                 _unroll_minimax_root_prec(rel_bits + 4, t), msg);
+    if (status == UNROLL_SUCCESS)
     {
         /* P'' in x is a multiple of E_x' / (x - x0): same roots. */
         _unroll_minimax_error_x(Ex, Dx, D2x, &res->P, spec);
@@ -83,6 +72,34 @@ unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
             status = UNROLL_UNABLE;
         }
     }
+
+    fmpq_poly_clear(D2x);
+    fmpq_poly_clear(Dx);
+    fmpq_poly_clear(Ex);
+    _arb_vec_clear(pts, n);
+    flint_free(ref);
+    return status;
+}
+
+int
+unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
+                     slong t, const fmpq_t rho, slong rel_bits, char * msg)
+{
+    arf_t w;
+    int status;
+
+    status = check_args(spec, t, rho, rel_bits, msg);
+    if (status != UNROLL_SUCCESS)
+        return status;
+
+    res->t = t;
+    if (fmpq_sgn(rho) > 0)
+        status = _unroll_minimax_solve_mixed(res, spec, t, rho, rel_bits,
+                                             msg);
+    else
+        status = solve_remez(res, spec, t, rel_bits, msg);
+
+    arf_init(w);
     if (status == UNROLL_SUCCESS)
     {
         /* hi - lo <= 2^-rel_bits hi */
@@ -95,13 +112,7 @@ unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
             status = UNROLL_UNABLE;
         }
     }
-
     arf_clear(w);
-    fmpq_poly_clear(D2x);
-    fmpq_poly_clear(Dx);
-    fmpq_poly_clear(Ex);
-    _arb_vec_clear(pts, n);
-    flint_free(ref);
     return status;
 }
 

@@ -94,6 +94,11 @@ int cli_bad_option(const char * cmd, const char * arg);
 int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
                      slong prec, const char * cmd);
 
+/* The same with ball coefficients for the orthogonal-polynomial families
+   (unroll_method_scheme_arb), for numeric runs and bounds. */
+int cli_build_scheme_numeric(unroll_scheme_t s, const unroll_method_t meth,
+                             slong T, slong prec, const char * cmd);
+
 int cmd_bound(int argc, char ** argv);
 int cli_parse_rel_width(slong * rel_bits, const char * arg, const char * cmd);
 int cmd_coeffs(int argc, char ** argv);

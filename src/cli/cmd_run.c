@@ -504,7 +504,7 @@ run_method(const unroll_driver_problem_t p, run_args_t * a)
     if (code == EXIT_OK)
         code = cli_method_resolve(meth, &a->margs, "run");
     if (code == EXIT_OK)
-        code = cli_build_scheme(s, meth, a->T, 128, "run");
+        code = cli_build_scheme_numeric(s, meth, a->T, 192, "run");
     if (code == EXIT_OK)
         code = write_trace(p, s, lq, Lq, a);
     fmpq_clear(lq);

@@ -164,19 +164,12 @@ _unroll_report_run(_unroll_trace_t * tr, const unroll_driver_problem_t p,
     unroll_scheme_init(s);
     unroll_driver_coeffs_init(c);
 
-    /* The orthogonal-polynomial methods run on ball coefficients: their
-       exact ones grow by several digits per step on the problem's
+    /* Ball coefficients: the exact ones of the orthogonal-polynomial
+       methods grow by several digits per step on the problem's
        spectrum, and only their doubles are used here. */
     status = method_for(meth, p, method, step, alpha, eta, msg);
-    if (status == UNROLL_SUCCESS && meth->family == UNROLL_FAMILY_SOBOLEV)
-        status = unroll_family_sobolev_arb(s, &meth->spec, &meth->alpha,
-                                           &meth->eta, T, 192);
-    else if (status == UNROLL_SUCCESS
-             && meth->family == UNROLL_FAMILY_CHEBYSHEV)
-        status = unroll_family_gegenbauer_arb(s, &meth->spec, &meth->alpha,
-                                              T, 192);
-    else if (status == UNROLL_SUCCESS)
-        status = unroll_method_scheme(s, meth, T, 128, msg);
+    if (status == UNROLL_SUCCESS)
+        status = unroll_method_scheme_arb(s, meth, T, 192, msg);
     if (status == UNROLL_SUCCESS)
         status = unroll_driver_coeffs_set(c, s, T, msg);
 

@@ -70,8 +70,8 @@ row() {
         if (s == ">") { s = "> " $7 " s"; r = sprintf("> %.0fx", $7 / $4) }
         else if (s != "failed") { r = sprintf("%.0fx", s / $4);
                                   s = sprintf("%.4f", s) }
-        g = $5 == "-" ? "-" : sprintf("%.4f", $5);
-        printf "%-7s %-10s %5d %10.4f %10s %12s %10s\n", $1, $2, $3, $4,
+        g = $5 == "-" ? "-" : sprintf("%.6f", $5);
+        printf "%-7s %-10s %5d %10.6f %10s %12s %10s\n", $1, $2, $3, $4,
                g, s, r }'
 }
 

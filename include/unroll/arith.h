@@ -7,6 +7,8 @@
 #ifndef UNROLL_ARITH_H
 #define UNROLL_ARITH_H
 
+#include <stdio.h>
+
 #include "unroll/config.h"
 
 #include <flint/flint.h>
@@ -95,6 +97,12 @@ int unroll_arith_arb_get_d(double * res, const arb_t x) UNROLL_MUST_CHECK;
    that reads back as a ball containing x: "[m +/- r]" or an exact
    decimal, with no digit the radius does not support. */
 char * unroll_arith_arb_get_str(const arb_t x, slong digits);
+
+/* Prints the binary number x in decimal with 17 significant digits,
+   rounded down (dir < 0), up (dir > 0) or to nearest (dir = 0), so that a
+   printed lower end stays below and a printed upper end above x.  Zero
+   prints as "0". */
+void unroll_arith_fprint_arf(FILE * f, const arf_t x, int dir);
 
 /* Parses a ball written by unroll_arith_arb_get_str, or any number the
    rational parser accepts, into res (at precision prec).  The result

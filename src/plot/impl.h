@@ -27,6 +27,11 @@ void _unroll_plot_palette(void);
 int _unroll_plot_color(int style, int shade);
 const char * _unroll_plot_marker(int style);
 
+/* Labels of a log axis (values in log10 units): "10^k" as PLplot text,
+   for plslabelfunc. */
+void _unroll_plot_log_label(PLINT axis, PLFLT value, char * label,
+                            PLINT length, PLPointer data);
+
 /* Draws one series in the current window. */
 void _unroll_plot_series(const unroll_plot_series_struct * s, int logy);
 

@@ -48,7 +48,7 @@ _unroll_plot_legend(const unroll_plot_panel_struct * panels, slong npanels,
     plwind(0.0, 1.0, 0.0, 1.0);
     pllegend(&w, &h, PL_LEGEND_BACKGROUND, PL_POSITION_VIEWPORT
              | PL_POSITION_INSIDE | PL_POSITION_TOP | PL_POSITION_LEFT,
-             0.0, 0.0, 0.18, 0, 1, 1, 0, 0, (PLINT) n, opt, 0.6, 0.7, 2.0,
+             0.0, 0.0, 0.16, 0, 1, 1, 0, 0, (PLINT) n, opt, 0.6, 0.85, 2.0,
              0.0, col, text, col, box_pat, bsc, blw, col, lsty, lw, col,
              ssc, nsym, sym);
 }

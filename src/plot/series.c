@@ -77,7 +77,7 @@ draw_markers(const unroll_plot_series_struct * s, int logy)
 
     if (m[0] == '\0' || s->y == NULL)
         return;
-    plschr(0.0, 0.6);
+    plschr(4.6, 0.7);
     for (i = every / 2; i < s->n; i += every)
     {
         y = _unroll_plot_coord(s->y[i], logy);
@@ -85,7 +85,7 @@ draw_markers(const unroll_plot_series_struct * s, int logy)
         if (!isnan(y))
             plstring(1, &x, &y, m);
     }
-    plschr(0.0, 0.8);
+    plschr(4.6, 1.0);
 }
 
 void

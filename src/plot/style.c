@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "impl.h"
@@ -98,4 +99,13 @@ unroll_plot_format_ext(int format)
 {
     return format == UNROLL_PLOT_SVG ? "svg"
          : format == UNROLL_PLOT_PDF ? "pdf" : "png";
+}
+
+void
+_unroll_plot_log_label(PLINT axis, PLFLT value, char * label, PLINT length,
+                       PLPointer data)
+{
+    (void) axis;
+    (void) data;
+    snprintf(label, (size_t) length, "10#u%ld#d", lround(value));
 }

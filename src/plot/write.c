@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,25 +8,42 @@
 
 #include "impl.h"
 
-/* Page geometry: panels share the left 78 % of the page, the legend takes
-   the rest. */
-#define PANEL_RIGHT 0.78
-#define PANEL_W 640
-#define PAGE_H 480
+/* Page geometry in pixels: each panel PANEL_W wide with a left margin
+   for the axis labels inside it, and a legend column LEGEND_W wide at the
+   right, whatever the number of panels. */
+#define PANEL_W 600
+#define LEGEND_W 300
+#define MARGIN_L 95
+#define MARGIN_R 25
+#define PAGE_H 520
 
 static const char * devices[] = { "pngcairo", "svgcairo", "pdfcairo" };
 
+static double
+page_width(slong n)
+{
+    return (double) (n * PANEL_W + LEGEND_W);
+}
+
+/* Log axes label every decade by default; a long range gets a label every
+   few decades so that the labels do not run into each other. */
 static void
 draw_panel(const unroll_plot_panel_struct * p, slong i, slong n,
            double xmin, double xmax, double ymin, double ymax)
 {
-    double w = PANEL_RIGHT / (double) n;
+    double W = page_width(n), ytick = 0.0;
     slong k;
 
-    plvpor(i * w + 0.07, (i + 1) * w - 0.02, 0.12, 0.88);
+    if (p->logy)
+        ytick = FLINT_MAX(1.0, ceil((ymax - ymin) / 8));
+    plvpor((i * PANEL_W + MARGIN_L) / W, ((i + 1) * PANEL_W - MARGIN_R) / W,
+           0.14, 0.88);
     plwind(xmin, xmax, ymin, ymax);
     plcol0(2);
-    plbox("bcgnst", 0.0, 0, p->logy ? "bcgnstlv" : "bcgnstv", 0.0, 0);
+    plslabelfunc(p->logy ? _unroll_plot_log_label : NULL, NULL);
+    plbox("bcgnst", 0.0, 0, p->logy ? "bcgnstov" : "bcgnstv", ytick,
+          p->logy ? 1 : 0);
+    plslabelfunc(NULL, NULL);
     plcol0(1);
     pllab(p->xlabel, p->ylabel, p->title);
     for (k = 0; k < p->nseries; k++)
@@ -92,17 +110,19 @@ unroll_plot_write(const char * path, int format,
         close(fd);
         plsdev(devices[format]);
         plsfnam(tmp);
-        plspage(0, 0, (PLINT) (PANEL_W * npanels / PANEL_RIGHT * 0.8),
-                PAGE_H, 0, 0);
+        plspage(0, 0, (PLINT) page_width(npanels), PAGE_H, 0, 0);
         _unroll_plot_palette();
         plinit();
         pladv(0);
-        plschr(0.0, 0.8);
+        /* An absolute character height (mm), the same in every figure
+           whatever its number of panels. */
+        plschr(4.6, 1.0);
         for (i = 0; i < npanels; i++)
             draw_panel(panels + i, i, npanels, range[4 * i],
                        range[4 * i + 1], range[4 * i + 2], range[4 * i + 3]);
-        _unroll_plot_legend(panels, npanels, PANEL_RIGHT + 0.01, 0.99,
-                            0.12, 0.88);
+        _unroll_plot_legend(panels, npanels,
+                            (npanels * PANEL_W + 5) / page_width(npanels),
+                            0.99, 0.14, 0.88);
         plend();
 
         if (rename(tmp, path) != 0)

@@ -21,7 +21,7 @@ panel_series(unroll_plot_series_struct * s, const _unroll_trace_t * tr,
     s[0].n = tr->n;
     s[0].x = tr->t;
     s[0].y = tr->jerr;
-    s[1].label = "certified worst-case bound";
+    s[1].label = "certified bound";
     s[1].style = UNROLL_STYLE_BOUND;
     s[1].dashed = 1;
     s[1].n = tr->n;

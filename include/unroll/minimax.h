@@ -44,9 +44,11 @@ extern "C" {
 /* Default relative width of the certified optimal value: 2^-30 < 1e-9. */
 #define UNROLL_MINIMAX_REL_BITS 30
 
-/* Largest horizon accepted.  Limitation: the Remez exchange runs in
-   double precision and the residual grows like xi^-t at lambda = 0, so
-   beyond this the normalisation overflows for narrow spectra. */
+/* Largest horizon accepted.  Limitation: certification isolates all
+   complex roots of a polynomial of degree t - 2 and works with exact
+   coefficients of about 4 t bits, so its cost grows like t^3 (0.8 s at
+   t = 100); beyond this cap the exchanges in double precision are not
+   trusted either. */
 #define UNROLL_MINIMAX_T_MAX 500
 
 /* A solved instance: the optimal residual polynomial and its certified
@@ -100,8 +102,9 @@ void unroll_minimax_clear(unroll_minimax_t res);
    exchange does not converge or the certificate is wider than asked.
    Limitation: both exchanges run in double precision, so rel_bits above
    about 36 fail with UNROLL_UNABLE; and for rho > 0 the simplex loses
-   its way when the objective spans more than about 16 decades (t beyond
-   about 60 on [1/2, 10]), which also ends in UNROLL_UNABLE. */
+   its way when the objective spans more than about 19 decades (t beyond
+   about 70 on [1/2, 10] at rho = 1; less for very large rho), which also
+   ends in UNROLL_UNABLE. */
 int unroll_minimax_solve(unroll_minimax_t res, const unroll_spectrum_t spec,
                          slong t, const fmpq_t rho, slong rel_bits,
                          char * msg) UNROLL_MUST_CHECK;

@@ -26,6 +26,7 @@ typedef struct
     slong T;                /* iterations (traces) or degrees (bounds) */
     const char * data_dir;  /* where breast_cancer.csv lives */
     const char * bodyfat;   /* bodyfat CSV, or NULL to skip it */
+    const char * tables;    /* directory of the committed bound tables */
     slong synth_n;          /* synthetic data: n x d, seed */
     slong synth_d;
     uint64_t seed;
@@ -43,6 +44,7 @@ typedef unroll_report_opts_struct unroll_report_opts_t[1];
 /* ---- construction ------------------------------------------------------- */
 
 /* Defaults: outdir ".", PNG, figure lengths, data_dir "data", no bodyfat,
+   tables "tables",
    synthetic 500 x 400 with seed 1, no progress callback. */
 void unroll_report_opts_init(unroll_report_opts_t opts);
 

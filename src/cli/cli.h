@@ -112,6 +112,14 @@ int cmd_report(int argc, char ** argv);
 /* Shared by figure and report (cmd_figure.c): creates dir if missing;
    applies a figure option (returns -1 if opt is not one, otherwise an
    exit code); maps a report status to an exit code, printing why. */
+enum
+{
+    OPT_REPORT_OUT = OPT_FIRST_FREE,
+    OPT_REPORT_DATA_DIR,
+    OPT_REPORT_BODYFAT,
+    OPT_REPORT_TABLES
+};
+
 int cli_report_mkdir(const char * dir, const char * cmd);
 int cli_report_option(unroll_report_opts_t opts, int opt, const char * arg,
                       const char * cmd);

@@ -28,14 +28,12 @@ static const char usage[] =
 "      --bodyfat FILE   the bodyfat CSV (figure 4; left out without it)\n"
 "  -h, --help           show this help\n";
 
-enum { OPT_OUT = OPT_FIRST_FREE, OPT_DATA_DIR, OPT_BODYFAT };
-
 static const struct option options[] =
 {
-    { "out", required_argument, NULL, OPT_OUT },
+    { "out", required_argument, NULL, OPT_REPORT_OUT },
     { "format", required_argument, NULL, OPT_FORMAT },
-    { "data-dir", required_argument, NULL, OPT_DATA_DIR },
-    { "bodyfat", required_argument, NULL, OPT_BODYFAT },
+    { "data-dir", required_argument, NULL, OPT_REPORT_DATA_DIR },
+    { "bodyfat", required_argument, NULL, OPT_REPORT_BODYFAT },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
 };
@@ -63,7 +61,7 @@ cli_report_option(unroll_report_opts_t opts, int opt, const char * arg,
 
     switch (opt)
     {
-    case OPT_OUT:
+    case OPT_REPORT_OUT:
         opts->outdir = arg;
         return EXIT_OK;
     case OPT_FORMAT:
@@ -78,10 +76,10 @@ cli_report_option(unroll_report_opts_t opts, int opt, const char * arg,
             return EXIT_USAGE;
         opts->T = T;
         return EXIT_OK;
-    case OPT_DATA_DIR:
+    case OPT_REPORT_DATA_DIR:
         opts->data_dir = arg;
         return EXIT_OK;
-    case OPT_BODYFAT:
+    case OPT_REPORT_BODYFAT:
         opts->bodyfat = arg;
         return EXIT_OK;
     default:

@@ -20,17 +20,17 @@ static const char usage[] =
 "      --data-dir DIR   where breast_cancer.csv lives (default\n"
 "                       $UNROLL_DATA_DIR, else ./data)\n"
 "      --bodyfat FILE   the bodyfat CSV (figure 4; left out without it)\n"
+"      --tables DIR     the certified tables to include (default tables)\n"
 "  -q, --quiet          no progress and no notes\n"
 "  -h, --help           show this help\n";
 
-enum { OPT_OUT = OPT_FIRST_FREE, OPT_DATA_DIR, OPT_BODYFAT };
-
 static const struct option options[] =
 {
-    { "out", required_argument, NULL, OPT_OUT },
+    { "out", required_argument, NULL, OPT_REPORT_OUT },
     { "format", required_argument, NULL, OPT_FORMAT },
-    { "data-dir", required_argument, NULL, OPT_DATA_DIR },
-    { "bodyfat", required_argument, NULL, OPT_BODYFAT },
+    { "data-dir", required_argument, NULL, OPT_REPORT_DATA_DIR },
+    { "bodyfat", required_argument, NULL, OPT_REPORT_BODYFAT },
+    { "tables", required_argument, NULL, OPT_REPORT_TABLES },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
@@ -61,6 +61,11 @@ cmd_report(int argc, char ** argv)
         {
             fputs(usage, stdout);
             return EXIT_OK;
+        }
+        if (opt == OPT_REPORT_TABLES)
+        {
+            opts->tables = optarg;
+            continue;
         }
         if (opt == 'q')
         {

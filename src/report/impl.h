@@ -88,6 +88,10 @@ int _unroll_report_plot(const unroll_report_opts_t opts, int n,
 #define _UNROLL_REPORT_TRACE_HEADER \
     "figure,dataset,method,t,gap,jerr,bound"
 
+/* Writes the theorem checks as an HTML section into f.  Returns
+   UNROLL_UNABLE (msg) when a check fails or cannot be certified. */
+int _unroll_report_checks(FILE * f, unroll_report_opts_t opts, char * msg);
+
 /* The figures. */
 int _unroll_report_figure1(unroll_report_opts_t opts, char * msg);
 int _unroll_report_figure2(unroll_report_opts_t opts, char * msg);

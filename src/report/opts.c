@@ -11,6 +11,7 @@ unroll_report_opts_init(unroll_report_opts_t opts)
     opts->outdir = ".";
     opts->format = UNROLL_PLOT_PNG;
     opts->data_dir = "data";
+    opts->tables = "tables";
     opts->synth_n = 500;
     opts->synth_d = 400;
     opts->seed = 1;

@@ -1,4 +1,5 @@
 #include "common.h"
+#include "run_cli.h"
 
 /* The spectrum of the paper's figures. */
 #define ELL "1/2"
@@ -645,4 +646,43 @@ Test(minimax, rho_limits)
     arf_clear(prev);
     fmpq_clear(rho);
     unroll_spectrum_clear(spec);
+}
+
+/* unroll bound --lower-bound: the extra column lies between Proposition
+   1 and the method's certified B_t on every row; bad input exits 2. */
+Test(minimax, cli_lower_bound_column)
+{
+    const char * argv[] = { "unroll", "bound", "-m", "gd", "--step",
+                            "1/10", "--ell", "1/2", "--L", "10", "-T", "8",
+                            "--lower-bound", NULL };
+    const char * bad[] = { "unroll", "coeffs", "-m", "minimax", "--ell",
+                           "1/2", "--L", "10", "-T", "3", "--rho", "-1",
+                           NULL };
+    cli_result_t r;
+    char * line, * save = NULL, * f, * fsave;
+    double v[12];
+    int k, rows = 0;
+
+    run_cli(&r, argv);
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    line = strtok_r(r.out, "\n", &save);
+    cr_assert(line != NULL && strstr(line, ",true_lower_bound") != NULL);
+    while ((line = strtok_r(NULL, "\n", &save)) != NULL)
+    {
+        for (k = 0, f = strtok_r(line, ",", &fsave); f != NULL && k < 12;
+             f = strtok_r(NULL, ",", &fsave))
+            v[k++] = atof(f);
+        cr_assert_eq(k, 11, "row %d has %d columns", rows, k);
+        /* B_hi is column 2, Proposition 1 column 8, the new one 10 */
+        cr_expect(v[10] <= v[2] && v[10] >= v[8], "row %d: %g not in "
+                  "[%g, %g]", rows, v[10], v[8], v[2]);
+        rows++;
+    }
+    cr_expect_eq(rows, 8);
+    cli_result_clear(&r);
+
+    run_cli(&r, bad);
+    cr_expect_eq(r.code, 2);
+    cr_expect_eq(count_lines(r.err), 1);
+    cli_result_clear(&r);
 }

@@ -1,6 +1,8 @@
 #include "common.h"
 #include "run_cli.h"
 
+#include <jansson.h>
+
 /* Certified sup norms: containment of independent exact maxima, the
    paper's closed forms, and the public sanity values. */
 
@@ -632,4 +634,103 @@ Test(bound, containment_alpha_half_near_end_roots)
     unroll_bound_result_clear(r);
     unroll_spectrum_clear(spec);
     unroll_scheme_clear(s);
+}
+
+/* JSON rows parse, and a coefficient table read back as a scheme gives
+   the same certified rows as the family itself. */
+Test(bound, cli_json_and_table_readback)
+{
+    char tmp[] = "/tmp/unroll-bound-XXXXXX", path[256];
+    const char * coeffs[] = { "unroll", "coeffs", "-m", "chebyshev", "--ell",
+                              "1/2", "--L", "10", "-T", "8", "-o", path,
+                              NULL };
+    const char * direct[] = { "unroll", "bound", "-m", "chebyshev", "--ell",
+                              "1/2", "--L", "10", "-T", "8", "--format",
+                              "json", NULL };
+    const char * table[] = { "unroll", "bound", "-m", "table", "--coeffs",
+                             path, "--ell", "1/2", "--L", "10", "-T", "8",
+                             "--format", "json", NULL };
+    static const char * keys[] = { "B_lo", "B_hi", "D_lo", "D_hi" };
+    cli_result_t a, b, c;
+    json_t * root, * other, * rows;
+    int i, k;
+
+    cr_assert_not_null(mkdtemp(tmp));
+    snprintf(path, sizeof(path), "%s/c.csv", tmp);
+    run_cli(&c, coeffs);
+    cr_assert_eq(c.code, 0, "%s", c.err);
+    run_cli(&a, direct);
+    run_cli(&b, table);
+    cr_assert_eq(a.code, 0, "%s", a.err);
+    cr_assert_eq(b.code, 0, "%s", b.err);
+
+    root = json_loads(a.out, 0, NULL);
+    other = json_loads(b.out, 0, NULL);
+    cr_assert(root != NULL && other != NULL, "not JSON: %s", a.out);
+    rows = json_object_get(root, "rows");
+    cr_assert_eq(json_array_size(rows), 8);
+    /* Same enclosures; only the method (and so paper_bound) differs. */
+    for (i = 0; i < 8; i++)
+        for (k = 0; k < 4; k++)
+            cr_assert(json_number_value(json_object_get(json_array_get(rows,
+                      i), keys[k])) == json_number_value(json_object_get(
+                      json_array_get(json_object_get(other, "rows"), i),
+                      keys[k])), "row %d %s differs", i + 1, keys[k]);
+    json_decref(other);
+    json_decref(root);
+
+    remove(path);
+    rmdir(tmp);
+    cli_result_clear(&c);
+    cli_result_clear(&b);
+    cli_result_clear(&a);
+}
+
+/* The burn-in of gd with h = 2/(L+l) against Theorem 2's closed form:
+   the peak t and the first t with B_t < 1. */
+Test(bound, cli_summary_burn_in)
+{
+    const char * argv[] = { "unroll", "bound", "-m", "gd", "--step",
+                            "2/(L+l)", "--ell", "1/2", "--L", "10", "-T",
+                            "80", "--summary", "--tol", "1", NULL };
+    unroll_spectrum_t spec;
+    arb_t B, D, best;
+    fmpq_t h;
+    cli_result_t r;
+    long peak, below, want_peak = 0, want_below = 0, t;
+
+    unroll_spectrum_init(spec);
+    arb_init(B);
+    arb_init(D);
+    arb_init(best);
+    fmpq_init(h);
+    test_spectrum(spec, "1/2", "10");
+    test_fmpq(h, "4/21");
+    for (t = 1; t <= 80; t++)
+    {
+        unroll_bound_gd(B, D, spec, h, t, 128);
+        if (t == 1 || arb_gt(B, best))
+        {
+            arb_set(best, B);
+            want_peak = t;
+        }
+        if (want_below == 0 && arf_cmp_si(arb_midref(B), 1) < 0)
+            want_below = t;
+    }
+
+    run_cli(&r, argv);
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    cr_assert(strncmp(r.out, "peak_t,peak_B_lo,peak_B_hi,peak_certified,"
+                      "tol,first_below_t\n", 58) == 0, "%s", r.out);
+    cr_assert_eq(sscanf(strchr(r.out, '\n') + 1, "%ld,", &peak), 1);
+    cr_assert_eq(peak, want_peak, "%s", r.out);
+    below = atol(strrchr(r.out, ',') + 1);
+    cr_assert_eq(below, want_below, "%s", r.out);
+
+    cli_result_clear(&r);
+    fmpq_clear(h);
+    arb_clear(best);
+    arb_clear(D);
+    arb_clear(B);
+    unroll_spectrum_clear(spec);
 }

@@ -182,6 +182,13 @@ void unroll_scheme_point_jet(arb_ptr jet, const unroll_scheme_point_t pt,
                              const arb_t lambda, slong t, int stage,
                              int order, slong prec);
 
+/* The jets after every step at once: jets + t (order + 1) receives the
+   jet of step t, for t = 0..T, from one run of the recurrences (the
+   cost of the single step T). */
+void unroll_scheme_point_jets(arb_ptr jets, const unroll_scheme_point_t pt,
+                              const arb_t lambda, slong T, int stage,
+                              int order, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

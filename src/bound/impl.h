@@ -50,6 +50,24 @@ void _unroll_bound_ctx_reset(_unroll_bound_ctx_t * ctx, slong prec);
    residual there; returns its index. */
 slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
 
+/* lambda(u) as a ball (exact at u = 0 and 1), with sin(pi u), cos(pi u). */
+void _unroll_bound_point(arb_t lam, arb_t s, arb_t c,
+                         const _unroll_bound_ctx_t * ctx, const arf_t u);
+
+/* g, g', g'' in u of E and P' from the jet (P and its first three
+   derivatives) at lambda(u), by the chain rule. */
+void _unroll_bound_derive(arb_struct g[2][3], const arb_t lam,
+                          const arb_t s, const arb_t c, arb_srcptr jet,
+                          const _unroll_bound_ctx_t * ctx);
+
+/* Appends a node whose values were computed elsewhere. */
+slong _unroll_bound_node_push(_unroll_bound_ctx_t * ctx, const arf_t u,
+                              const arf_t lam, arb_struct g[2][3]);
+
+/* The working precision for t: the accuracy asked, the measured loss and
+   margins. */
+slong _unroll_bound_first_prec(slong rel_bits, slong loss, slong t);
+
 /* Certifies the maximum of |f| for one function: fills res (lo, hi, at)
    with hi - lo <= 2^-rel_bits lo, adding nodes as needed.  Returns
    UNROLL_UNABLE when the evaluation budget runs out or a cell becomes

@@ -32,9 +32,9 @@ node_new(_unroll_bound_ctx_t * ctx)
 /* lambda(u) = (cos(pi u) + xbar) (L - l) / 2 maps u = 0 to L and u = 1
    to l.  The ends are set exactly, since the maxima usually sit there and
    their values are the ones reported. */
-static void
-point(arb_t lam, arb_t s, arb_t c, const _unroll_bound_ctx_t * ctx,
-      const arf_t u)
+void
+_unroll_bound_point(arb_t lam, arb_t s, arb_t c,
+                    const _unroll_bound_ctx_t * ctx, const arf_t u)
 {
     slong prec = ctx->prec;
 
@@ -65,13 +65,70 @@ chain(arb_struct * g, const arb_t f1, const arb_t f2, const arb_t d1,
     arb_addmul(g + 2, f1, d2, prec);
 }
 
+/* g[f][k] from the jet of P at lambda, with s = sin(pi u) and
+   c = cos(pi u). */
+void
+_unroll_bound_derive(arb_struct g[2][3], const arb_t lam, const arb_t s,
+                     const arb_t c, arb_srcptr jet,
+                     const _unroll_bound_ctx_t * ctx)
+{
+    slong prec = ctx->prec;
+    arb_t d1, d2, f1, f2;
+
+    arb_init(d1);
+    arb_init(d2);
+    arb_init(f1);
+    arb_init(f2);
+
+    /* d1 = lambda' and d2 = lambda''. */
+    arb_mul(d1, s, ctx->pi, prec);
+    arb_mul(d1, d1, ctx->w, prec);
+    arb_neg(d1, d1);
+    arb_mul(d2, c, ctx->pi, prec);
+    arb_mul(d2, d2, ctx->pi, prec);
+    arb_mul(d2, d2, ctx->w, prec);
+    arb_neg(d2, d2);
+
+    /* E = P - lambda P', E' = -lambda P'', E'' = -P'' - lambda P'''. */
+    arb_mul(&g[_UNROLL_F_E][0], lam, jet + 1, prec);
+    arb_sub(&g[_UNROLL_F_E][0], jet + 0, &g[_UNROLL_F_E][0], prec);
+    arb_mul(f1, lam, jet + 2, prec);
+    arb_neg(f1, f1);
+    arb_mul(f2, lam, jet + 3, prec);
+    arb_add(f2, f2, jet + 2, prec);
+    arb_neg(f2, f2);
+    chain(g[_UNROLL_F_E], f1, f2, d1, d2, prec);
+
+    arb_set(&g[_UNROLL_F_D][0], jet + 1);
+    chain(g[_UNROLL_F_D], jet + 2, jet + 3, d1, d2, prec);
+
+    arb_clear(f2);
+    arb_clear(f1);
+    arb_clear(d2);
+    arb_clear(d1);
+}
+
+slong
+_unroll_bound_node_push(_unroll_bound_ctx_t * ctx, const arf_t u,
+                        const arf_t lam, arb_struct g[2][3])
+{
+    _unroll_bound_node_t * n = node_new(ctx);
+    int f, k;
+
+    arf_set(&n->u, u);
+    arf_set(&n->lam, lam);
+    for (f = 0; f < 2; f++)
+        for (k = 0; k < 3; k++)
+            arb_set(&n->g[f][k], &g[f][k]);
+    return ctx->len - 1;
+}
+
 slong
 _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
 {
     _unroll_bound_node_t * n = node_new(ctx);
     arb_struct jet[UNROLL_POINT_ORDER_MAX + 1];
-    arb_t lam, s, c, f1, f2;
-    slong prec = ctx->prec;
+    arb_t lam, s, c;
     int k;
 
     for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
@@ -79,38 +136,14 @@ _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
     arb_init(lam);
     arb_init(s);
     arb_init(c);
-    arb_init(f1);
-    arb_init(f2);
 
     arf_set(&n->u, u);
-    point(lam, s, c, ctx, u);
+    _unroll_bound_point(lam, s, c, ctx, u);
     arf_set(&n->lam, arb_midref(lam));
-    unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3, prec);
+    unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3,
+                            ctx->prec);
+    _unroll_bound_derive(n->g, lam, s, c, jet, ctx);
 
-    /* s <- lambda' and c <- lambda''. */
-    arb_mul(s, s, ctx->pi, prec);
-    arb_mul(s, s, ctx->w, prec);
-    arb_neg(s, s);
-    arb_mul(c, c, ctx->pi, prec);
-    arb_mul(c, c, ctx->pi, prec);
-    arb_mul(c, c, ctx->w, prec);
-    arb_neg(c, c);
-
-    /* E = P - lambda P', E' = -lambda P'', E'' = -P'' - lambda P'''. */
-    arb_mul(&n->g[_UNROLL_F_E][0], lam, jet + 1, prec);
-    arb_sub(&n->g[_UNROLL_F_E][0], jet + 0, &n->g[_UNROLL_F_E][0], prec);
-    arb_mul(f1, lam, jet + 2, prec);
-    arb_neg(f1, f1);
-    arb_mul(f2, lam, jet + 3, prec);
-    arb_add(f2, f2, jet + 2, prec);
-    arb_neg(f2, f2);
-    chain(n->g[_UNROLL_F_E], f1, f2, s, c, prec);
-
-    arb_set(&n->g[_UNROLL_F_D][0], jet + 1);
-    chain(n->g[_UNROLL_F_D], jet + 2, jet + 3, s, c, prec);
-
-    arb_clear(f2);
-    arb_clear(f1);
     arb_clear(c);
     arb_clear(s);
     arb_clear(lam);

@@ -1,15 +1,176 @@
 #include "impl.h"
 
-/* The coefficients are rounded for all t at once and again only when
-   the precision needed grows by an eighth, and each t starts from its
-   own loss probe, which costs two evaluations. */
+/* The range version shares the grid work between degrees: one run of
+   the recurrences at a grid point gives the jets of every t up to the
+   block's largest t1 (unroll_scheme_point_jets), so a block of degrees
+   costs (2 t1 + 1) runs of t1 steps instead of about 2t runs of t steps
+   for each t.  Every t of the block uses the grid of t1 (M = 2 t1 cells,
+   at least the 2t the search needs) and then refines its own cells with
+   single-t evaluations, exactly as unroll_bound_sup_stage.  The stored
+   grid values are rounded to rel_bits + 64 bits, far below their
+   radii's relevance, and their number is capped, which sets the block
+   size. */
+#define GRID_BALLS_MAX (2 * 1000 * 1000)
+
+typedef struct
+{
+    slong t0;
+    slong t1;
+    slong M;
+    slong prec;
+    arf_struct * u;
+    arf_struct * lam;
+    arb_ptr g;          /* 6 balls per (t, node), t-major */
+}
+block_t;
+
+static arb_ptr
+values(const block_t * b, slong t, slong j)
+{
+    return b->g + 6 * ((t - b->t0) * (b->M + 1) + j);
+}
+
+static void
+block_init(block_t * b, slong t0, slong t1, slong prec)
+{
+    slong j;
+
+    b->t0 = t0;
+    b->t1 = t1;
+    b->M = FLINT_MAX(2, 2 * t1);
+    b->prec = prec;
+    b->u = flint_malloc(sizeof(arf_struct) * (b->M + 1));
+    b->lam = flint_malloc(sizeof(arf_struct) * (b->M + 1));
+    for (j = 0; j <= b->M; j++)
+    {
+        arf_init(b->u + j);
+        arf_init(b->lam + j);
+        arf_set_si(b->u + j, j);
+        arf_div_si(b->u + j, b->u + j, b->M, 64, ARF_RND_NEAR);
+    }
+    b->g = _arb_vec_init(6 * (t1 - t0 + 1) * (b->M + 1));
+}
+
+static void
+block_clear(block_t * b)
+{
+    slong j;
+
+    for (j = 0; j <= b->M; j++)
+    {
+        arf_clear(b->u + j);
+        arf_clear(b->lam + j);
+    }
+    flint_free(b->u);
+    flint_free(b->lam);
+    _arb_vec_clear(b->g, 6 * (b->t1 - b->t0 + 1) * (b->M + 1));
+}
+
+/* The grid values of every t of the block, one run per node. */
+static void
+block_fill(block_t * b, const unroll_scheme_point_t pt,
+           const unroll_spectrum_t spec, int stage, slong rel_bits)
+{
+    _unroll_bound_ctx_t ctx;
+    arb_ptr jets = _arb_vec_init(4 * (b->t1 + 1)), v;
+    arb_t lam, s, c;
+    slong j, t;
+    int i;
+
+    arb_init(lam);
+    arb_init(s);
+    arb_init(c);
+    _unroll_bound_ctx_init(&ctx, pt, spec, b->t1, stage, b->prec);
+
+    for (j = 0; j <= b->M; j++)
+    {
+        _unroll_bound_point(lam, s, c, &ctx, b->u + j);
+        arf_set(b->lam + j, arb_midref(lam));
+        unroll_scheme_point_jets(jets, pt, lam, b->t1, stage, 3, b->prec);
+        for (t = b->t0; t <= b->t1; t++)
+        {
+            v = values(b, t, j);
+            _unroll_bound_derive((arb_struct (*)[3]) v, lam, s, c,
+                                 jets + 4 * t, &ctx);
+            for (i = 0; i < 6; i++)
+                arb_set_round(v + i, v + i, rel_bits + 64);
+        }
+    }
+
+    _unroll_bound_ctx_clear(&ctx);
+    arb_clear(c);
+    arb_clear(s);
+    arb_clear(lam);
+    _arb_vec_clear(jets, 4 * (b->t1 + 1));
+}
+
+/* One t from the stored grid; UNROLL_UNABLE sends it to the fallback. */
+static int
+one_t(unroll_bound_result_t res, const block_t * b,
+      const unroll_scheme_point_t pt, const unroll_spectrum_t spec,
+      slong t, int stage, slong rel_bits)
+{
+    _unroll_bound_ctx_t ctx;
+    slong j;
+    int status;
+
+    _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, b->prec);
+    ctx.N = b->M;
+    for (j = 0; j <= b->M; j++)
+        _unroll_bound_node_push(&ctx, b->u + j, b->lam + j,
+                                (arb_struct (*)[3]) values(b, t, j));
+    status = _unroll_bound_sup_one(&res->B, &ctx, _UNROLL_F_E, rel_bits);
+    if (status == UNROLL_SUCCESS)
+        status = _unroll_bound_sup_one(&res->D, &ctx, _UNROLL_F_D,
+                                       rel_bits);
+    res->t = t;
+    res->prec = b->prec;
+    res->evals = ctx.len - (b->M + 1);
+    _unroll_bound_ctx_clear(&ctx);
+    return status;
+}
+
+/* Certifies t = t0..t1 from one block; a t whose search fails at the
+   block's precision is redone alone, with its own precision loop. */
+static int
+do_block(unroll_bound_result_struct * res, slong * done,
+         unroll_scheme_point_t pt, const unroll_scheme_t s,
+         const unroll_spectrum_t spec, slong t0, slong t1, int stage,
+         slong rel_bits, char * msg)
+{
+    block_t b;
+    slong t, loss;
+    int status = UNROLL_SUCCESS;
+
+    loss = _unroll_bound_loss(pt, s, spec, t1, stage);
+    block_init(&b, t0, t1, _unroll_bound_first_prec(rel_bits, loss, t1));
+    _unroll_bound_cache_fit(pt, s, b.prec + 16);
+    block_fill(&b, pt, spec, stage, rel_bits);
+
+    for (t = t0; t <= t1 && status == UNROLL_SUCCESS; t++)
+    {
+        if (one_t(res + t - 1, &b, pt, spec, t, stage, rel_bits)
+            != UNROLL_SUCCESS)
+        {
+            loss = _unroll_bound_loss(pt, s, spec, t, stage);
+            status = _unroll_bound_sup_cached(res + t - 1, pt, s, spec, t,
+                                              stage, rel_bits, loss, msg);
+        }
+        if (status == UNROLL_SUCCESS && done != NULL)
+            *done = t;
+    }
+
+    block_clear(&b);
+    return status;
+}
+
 int
 unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
                        const unroll_scheme_t s, const unroll_spectrum_t spec,
                        slong N, int stage, slong rel_bits, char * msg)
 {
     unroll_scheme_point_t pt;
-    slong t, loss;
+    slong t0, t1;
     int status = UNROLL_SUCCESS;
 
     if (done != NULL)
@@ -25,13 +186,13 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
         return UNROLL_SUCCESS;
 
     unroll_scheme_point_init(pt, s, N, 64);
-    for (t = 1; t <= N && status == UNROLL_SUCCESS; t++)
+    for (t0 = 1; t0 <= N && status == UNROLL_SUCCESS; t0 = t1 + 1)
     {
-        loss = _unroll_bound_loss(pt, s, spec, t, stage);
-        status = _unroll_bound_sup_cached(res + t - 1, pt, s, spec, t, stage,
-                                          rel_bits, loss, msg);
-        if (status == UNROLL_SUCCESS && done != NULL)
-            *done = t;
+        /* The largest block whose stored grid stays under the cap. */
+        t1 = t0 + GRID_BALLS_MAX / (6 * (2 * N + 1)) - 1;
+        t1 = FLINT_MIN(N, FLINT_MAX(t0, t1));
+        status = do_block(res, done, pt, s, spec, t0, t1, stage, rel_bits,
+                          msg);
     }
     unroll_scheme_point_clear(pt);
     return status;

@@ -3,8 +3,8 @@
 /* Working precision: the accuracy asked, the bits the recurrences lose
    (measured), and a margin for the grid's interior points, whose
    majorant may grow a little faster than at the ends. */
-static slong
-first_prec(slong rel_bits, slong loss, slong t)
+slong
+_unroll_bound_first_prec(slong rel_bits, slong loss, slong t)
 {
     return rel_bits + 40 + loss + loss / 8 + FLINT_BIT_COUNT(t);
 }
@@ -48,7 +48,7 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
                          slong rel_bits, slong loss, char * msg)
 {
     _unroll_bound_ctx_t ctx;
-    slong prec = first_prec(rel_bits, loss, t);
+    slong prec = _unroll_bound_first_prec(rel_bits, loss, t);
     slong cap = 3 * prec + 256;
     int status = UNROLL_UNABLE;
 

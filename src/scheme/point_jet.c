@@ -107,21 +107,39 @@ rotate(arb_ptr a, arb_ptr b, arb_ptr c, int order)
     }
 }
 
-void
-unroll_scheme_point_jet(arb_ptr jet, const unroll_scheme_point_t pt,
-                        const arb_t lambda, slong t, int stage, int order,
-                        slong prec)
+static void
+copy_out(arb_ptr jet, const jets_t * j, const unroll_scheme_point_t pt,
+         int stage, int order)
+{
+    arb_srcptr out;
+    int k;
+
+    if (pt->kind == UNROLL_SCHEME_MOMENTUM || stage == UNROLL_STAGE_Y)
+        out = j->y1;
+    else if (stage == UNROLL_STAGE_Z)
+        out = j->z1;
+    else
+        out = j->x;
+    for (k = 0; k <= order; k++)
+        arb_set(jet + k, out + k);
+}
+
+/* Runs the recurrences up to step t; when all is not NULL, the jet after
+   each step i = 0..t is copied to all + i (order + 1). */
+static void
+run(arb_ptr jet, arb_ptr all, const unroll_scheme_point_t pt,
+    const arb_t lambda, slong t, int stage, int order, slong prec)
 {
     jets_t j;
-    arb_srcptr out;
     slong i;
-    int k;
 
     if (t < 0 || t > pt->T || order < 0 || order > UNROLL_POINT_ORDER_MAX)
         flint_abort();
 
     jets_init(&j);
 
+    if (all != NULL)
+        copy_out(all, &j, pt, stage, order);
     for (i = 1; i <= t; i++)
     {
         momentum_step(&j, pt, lambda, i, order, prec);
@@ -131,16 +149,27 @@ unroll_scheme_point_jet(arb_ptr jet, const unroll_scheme_point_t pt,
             rotate(j.z2, j.z1, j.zn, order);
         }
         rotate(j.y2, j.y1, j.yn, order);
+        if (all != NULL)
+            copy_out(all + i * (order + 1), &j, pt, stage, order);
     }
-
-    if (pt->kind == UNROLL_SCHEME_MOMENTUM || stage == UNROLL_STAGE_Y)
-        out = j.y1;
-    else if (stage == UNROLL_STAGE_Z)
-        out = j.z1;
-    else
-        out = j.x;
-    for (k = 0; k <= order; k++)
-        arb_set(jet + k, out + k);
+    if (jet != NULL)
+        copy_out(jet, &j, pt, stage, order);
 
     jets_clear(&j);
+}
+
+void
+unroll_scheme_point_jet(arb_ptr jet, const unroll_scheme_point_t pt,
+                        const arb_t lambda, slong t, int stage, int order,
+                        slong prec)
+{
+    run(jet, NULL, pt, lambda, t, stage, order, prec);
+}
+
+void
+unroll_scheme_point_jets(arb_ptr jets, const unroll_scheme_point_t pt,
+                         const arb_t lambda, slong T, int stage, int order,
+                         slong prec)
+{
+    run(NULL, jets, pt, lambda, T, stage, order, prec);
 }

@@ -30,7 +30,10 @@ typedef struct
     arb_t w;                 /* (L - l) / 2 = 1 / c */
     arb_t xbar;              /* (L + l) / (L - l) */
     arb_t pi;
-    slong N;                 /* nodes 0..N are the grid u = j / N */
+    slong N;                 /* nodes 0..N are the initial nodes, in
+                                increasing u, ends included */
+    slong spacing;           /* no two initial nodes are more than
+                                1 / spacing (+ 2^-62) apart */
     _unroll_bound_node_t * nodes;
     slong len;
     slong alloc;

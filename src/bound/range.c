@@ -9,14 +9,22 @@
    single-t evaluations, exactly as unroll_bound_sup_stage.  The stored
    grid values are rounded to rel_bits + 64 bits, far below their
    radii's relevance, and their number is capped, which sets the block
-   size. */
+   size.
+
+   The maxima of the paper's methods sit at l or L (u = 1 or 0), where
+   the single-t search would bisect its way down about 16 levels; the
+   shared grid therefore also holds the nodes 2^-k / M and 1 - 2^-k / M,
+   k = 1..ENDS, which costs 2 ENDS runs per block instead of about 30
+   runs per degree. */
 #define GRID_BALLS_MAX (2 * 1000 * 1000)
+#define ENDS 18
 
 typedef struct
 {
     slong t0;
     slong t1;
-    slong M;
+    slong M;            /* uniform spacing 1 / M */
+    slong n;            /* nodes 0..n, n = M + 2 ENDS */
     slong prec;
     arf_struct * u;
     arf_struct * lam;
@@ -27,7 +35,38 @@ block_t;
 static arb_ptr
 values(const block_t * b, slong t, slong j)
 {
-    return b->g + 6 * ((t - b->t0) * (b->M + 1) + j);
+    return b->g + 6 * ((t - b->t0) * (b->n + 1) + j);
+}
+
+/* u_0 = 0 < 2^-ENDS / M < ... < 1 / (2M) < 1 / M < ... < (M - 1) / M
+   < 1 - 1 / (2M) < ... < 1 - 2^-ENDS / M < 1, all exact dyadics. */
+static void
+block_nodes(block_t * b)
+{
+    arf_t h;
+    slong j, k = 0;
+
+    arf_init(h);
+    arf_one(h);
+    arf_div_si(h, h, b->M, 64, ARF_RND_NEAR);
+    arf_zero(b->u + k++);
+    for (j = ENDS; j >= 1; j--)
+        arf_mul_2exp_si(b->u + k++, h, -j);
+    for (j = 1; j < b->M; j++)
+    {
+        arf_set_si(b->u + k, j);
+        arf_div_si(b->u + k, b->u + k, b->M, 64, ARF_RND_NEAR);
+        k++;
+    }
+    for (j = 1; j <= ENDS; j++)
+    {
+        arf_mul_2exp_si(b->u + k, h, -j);
+        arf_sub_ui(b->u + k, b->u + k, 1, 64, ARF_RND_NEAR);
+        arf_neg(b->u + k, b->u + k);
+        k++;
+    }
+    arf_one(b->u + k);
+    arf_clear(h);
 }
 
 static void
@@ -38,17 +77,17 @@ block_init(block_t * b, slong t0, slong t1, slong prec)
     b->t0 = t0;
     b->t1 = t1;
     b->M = FLINT_MAX(2, 2 * t1);
+    b->n = b->M + 2 * ENDS;
     b->prec = prec;
-    b->u = flint_malloc(sizeof(arf_struct) * (b->M + 1));
-    b->lam = flint_malloc(sizeof(arf_struct) * (b->M + 1));
-    for (j = 0; j <= b->M; j++)
+    b->u = flint_malloc(sizeof(arf_struct) * (b->n + 1));
+    b->lam = flint_malloc(sizeof(arf_struct) * (b->n + 1));
+    for (j = 0; j <= b->n; j++)
     {
         arf_init(b->u + j);
         arf_init(b->lam + j);
-        arf_set_si(b->u + j, j);
-        arf_div_si(b->u + j, b->u + j, b->M, 64, ARF_RND_NEAR);
     }
-    b->g = _arb_vec_init(6 * (t1 - t0 + 1) * (b->M + 1));
+    block_nodes(b);
+    b->g = _arb_vec_init(6 * (t1 - t0 + 1) * (b->n + 1));
 }
 
 static void
@@ -56,14 +95,14 @@ block_clear(block_t * b)
 {
     slong j;
 
-    for (j = 0; j <= b->M; j++)
+    for (j = 0; j <= b->n; j++)
     {
         arf_clear(b->u + j);
         arf_clear(b->lam + j);
     }
     flint_free(b->u);
     flint_free(b->lam);
-    _arb_vec_clear(b->g, 6 * (b->t1 - b->t0 + 1) * (b->M + 1));
+    _arb_vec_clear(b->g, 6 * (b->t1 - b->t0 + 1) * (b->n + 1));
 }
 
 /* The grid values of every t of the block, one run per node. */
@@ -82,7 +121,7 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
     arb_init(c);
     _unroll_bound_ctx_init(&ctx, pt, spec, b->t1, stage, b->prec);
 
-    for (j = 0; j <= b->M; j++)
+    for (j = 0; j <= b->n; j++)
     {
         _unroll_bound_point(lam, s, c, &ctx, b->u + j);
         arf_set(b->lam + j, arb_midref(lam));
@@ -115,8 +154,9 @@ one_t(unroll_bound_result_t res, const block_t * b,
     int status;
 
     _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, b->prec);
-    ctx.N = b->M;
-    for (j = 0; j <= b->M; j++)
+    ctx.N = b->n;
+    ctx.spacing = b->M;
+    for (j = 0; j <= b->n; j++)
         _unroll_bound_node_push(&ctx, b->u + j, b->lam + j,
                                 (arb_struct (*)[3]) values(b, t, j));
     status = _unroll_bound_sup_one(&res->B, &ctx, _UNROLL_F_E, rel_bits);
@@ -125,7 +165,7 @@ one_t(unroll_bound_result_t res, const block_t * b,
                                        rel_bits);
     res->t = t;
     res->prec = b->prec;
-    res->evals = ctx.len - (b->M + 1);
+    res->evals = ctx.len - (b->n + 1);
     _unroll_bound_ctx_clear(&ctx);
     return status;
 }
@@ -189,7 +229,7 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
     for (t0 = 1; t0 <= N && status == UNROLL_SUCCESS; t0 = t1 + 1)
     {
         /* The largest block whose stored grid stays under the cap. */
-        t1 = t0 + GRID_BALLS_MAX / (6 * (2 * N + 1)) - 1;
+        t1 = t0 + GRID_BALLS_MAX / (6 * (2 * N + 2 * ENDS + 1)) - 1;
         t1 = FLINT_MIN(N, FLINT_MAX(t0, t1));
         status = do_block(res, done, pt, s, spec, t0, t1, stage, rel_bits,
                           msg);

@@ -24,6 +24,7 @@ attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
     arf_init(u);
 
     ctx->N = N;
+    ctx->spacing = N;
     for (j = 0; j <= N; j++)
     {
         arf_set_si(u, j);

@@ -180,7 +180,7 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     /* The grid spacing is 1/N up to the rounding of the nodes to 64-bit
        dyadics: at most 1/N + 2^-62. */
     arb_one(k);
-    arb_div_si(k, k, ctx->N, prec);
+    arb_div_si(k, k, ctx->spacing, prec);
     arb_add_error_2exp_si(k, -62);
     arb_mul_si(k, k, n, prec);
     arb_mul(k, k, ctx->pi, prec);

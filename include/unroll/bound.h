@@ -101,9 +101,15 @@ int unroll_bound_sup_stage(unroll_bound_result_t res,
                            slong rel_bits, char * msg) UNROLL_MUST_CHECK;
 
 /* res[i] for t = i + 1, i = 0..N-1 (N <= s->T): the same guarantee for
-   every row, sharing the rounded coefficients and carrying the working
-   precision from one t to the next.  On UNROLL_UNABLE, the rows before
-   the failing t are valid and *done (if not NULL) is their count. */
+   every row, much faster than N calls.  One run of the recurrences at a
+   grid point yields the jets of every t at once, so degrees are
+   certified in blocks that share their grid (that of the block's largest
+   t, plus geometric nodes next to l and L where the maxima usually sit);
+   each t then refines its own cells.  A t whose search fails is redone
+   alone with its own precision loop.  The enclosures may differ in their
+   last bits from unroll_bound_sup's (both are valid).  res[i].evals counts
+   the evaluations of t alone.  On UNROLL_UNABLE, the rows before the
+   failing t are valid and *done (if not NULL) is their count. */
 int unroll_bound_sup_range(unroll_bound_result_struct * res,
                            slong * done, const unroll_scheme_t s,
                            const unroll_spectrum_t spec, slong N, int stage,

@@ -66,8 +66,8 @@ run_examples(const char * page, const char * dir)
             run_cli_in(&r, argv, dir);
             cr_expect_eq(r.code, 0, "%s: '%s' exited %d: %s", page, line,
                          r.code, r.err);
-            cr_expect(r.out[0] != '\0' || strstr(line, " -o ") != NULL
-                      || strstr(line, " \\-o ") != NULL,
+            cr_expect(r.out[0] != '\0' || strstr(line, " \\-o ") != NULL
+                      || strstr(line, " \\-\\-out ") != NULL,
                       "'%s' printed nothing", line);
             cli_result_clear(&r);
             count++;

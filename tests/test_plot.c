@@ -67,7 +67,8 @@ Test(plot, png_header_and_size)
     cr_assert(memcmp(buf + 12, "IHDR", 4) == 0, "first chunk is not IHDR");
     cr_assert(be32(buf + 16) >= 600 && be32(buf + 16) <= 4000,
               "width %lu", be32(buf + 16));
-    cr_assert_eq(be32(buf + 20), 480, "height %lu", be32(buf + 20));
+    cr_assert(be32(buf + 20) >= 400 && be32(buf + 20) <= 1200, "height %lu",
+              be32(buf + 20));
     unlink(path);
 }
 

@@ -14,7 +14,7 @@
 extern "C" {
 #endif
 
-#define UNROLL_REPORT_NFIGURES 5
+#define UNROLL_REPORT_NFIGURES 6
 #define UNROLL_REPORT_MAX_NOTES 16
 
 /* Settings shared by the figures.  Every field has a default (see
@@ -36,6 +36,10 @@ typedef struct
        caller should show; the report writes them into index.html. */
     char notes[UNROLL_REPORT_MAX_NOTES][UNROLL_MSG_LEN];
     int nnotes;
+    /* Filled by figure 6: steps each compared method needs to bring B_t
+       below 1e-6 (in the column order of unroll_minimax_compare). */
+    slong iters[8];
+    int have_iters;
 }
 unroll_report_opts_struct;
 
@@ -50,12 +54,12 @@ void unroll_report_opts_init(unroll_report_opts_t opts);
 
 /* ---- I/O ---------------------------------------------------------------- */
 
-/* Computes figure n (1..5) and writes figureN.csv (the numbers plotted)
+/* Computes figure n (1..6; 6 is the worst-case optimal method) and writes figureN.csv (the numbers plotted)
    and figureN.png/.svg/.pdf into opts->outdir.  A dataset that cannot be
    read (bodyfat without a path, breast-cancer not fetched) is left out
    with a note in opts->notes; the figure fails with UNROLL_DOMAIN only
    when nothing is left to draw.  Returns UNROLL_DOMAIN for n outside
-   1..5, UNROLL_UNABLE when a certified bound cannot be certified,
+   1..6, UNROLL_UNABLE when a certified bound cannot be certified,
    UNROLL_IO on write errors; msg gets the reason.  Traces are double
    precision (approximate); bound curves are certified enclosures. */
 int unroll_report_figure(unroll_report_opts_t opts, int n, char * msg)

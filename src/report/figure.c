@@ -8,7 +8,7 @@ unroll_report_figure(unroll_report_opts_t opts, int n, char * msg)
     {
         _unroll_report_figure1, _unroll_report_figure2,
         _unroll_report_figure3, _unroll_report_figure4,
-        _unroll_report_figure5,
+        _unroll_report_figure5, _unroll_report_figure6,
     };
 
     if (n < 1 || n > UNROLL_REPORT_NFIGURES)

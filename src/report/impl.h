@@ -74,7 +74,7 @@ void _unroll_report_csv_trace(FILE * f, int fig, const char * dataset,
                               const _unroll_trace_t * tr);
 
 /* Opens outdir/figureN.csv through a temporary file and writes the
-   header line. */
+   header line (none when header is empty). */
 int _unroll_report_csv_begin(unroll_table_out_t out,
                              const unroll_report_opts_t opts, int n,
                              const char * header, char * msg);
@@ -98,5 +98,6 @@ int _unroll_report_figure2(unroll_report_opts_t opts, char * msg);
 int _unroll_report_figure3(unroll_report_opts_t opts, char * msg);
 int _unroll_report_figure4(unroll_report_opts_t opts, char * msg);
 int _unroll_report_figure5(unroll_report_opts_t opts, char * msg);
+int _unroll_report_figure6(unroll_report_opts_t opts, char * msg);
 
 #endif

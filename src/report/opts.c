@@ -53,7 +53,7 @@ _unroll_report_csv_begin(unroll_table_out_t out,
 
     _unroll_report_path(path, sizeof(path), opts, n, "csv");
     status = unroll_table_out_open(out, path, msg);
-    if (status == UNROLL_SUCCESS)
+    if (status == UNROLL_SUCCESS && header[0] != '\0')
         fprintf(out->f, "%s\n", header);
     return status;
 }

@@ -101,6 +101,8 @@ unroll_table_method_json(void * obj, const unroll_method_t meth)
         put_fmpq(par, "h", &meth->h);
     if (meth->has_m)
         put_fmpq(par, "m", &meth->m);
+    if (meth->has_rho)
+        put_fmpq(par, "rho", &meth->rho);
     if (meth->path != NULL)
         json_object_set_new(par, "coeffs", json_string(meth->path));
     json_object_set_new(o, "parameters", par);

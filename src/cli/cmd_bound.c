@@ -85,25 +85,14 @@ typedef struct
 }
 bound_args_t;
 
-/* Prints x in decimal with 17 significant digits, rounded in the
-   direction rnd, so that the printed number stays a lower (MPFR_RNDD) or
-   upper (MPFR_RNDU) bound. */
+/* Prints x with 17 significant digits rounded in direction rnd (MPFR's
+   down, up or nearest), so that a printed lower end stays below and an
+   upper end above the certified one. */
 static void
 put_arf(FILE * f, const arf_t x, mpfr_rnd_t rnd)
 {
-    mpfr_t m;
-
-    mpfr_init2(m, FLINT_MAX(64, arf_bits(x)));
-    arf_get_mpfr(m, x, rnd);
-    if (mpfr_zero_p(m))
-        fputs("0", f);
-    else if (rnd == MPFR_RNDD)
-        mpfr_fprintf(f, "%.16RDe", m);
-    else if (rnd == MPFR_RNDU)
-        mpfr_fprintf(f, "%.16RUe", m);
-    else
-        mpfr_fprintf(f, "%.16RNe", m);
-    mpfr_clear(m);
+    unroll_arith_fprint_arf(f, x, rnd == MPFR_RNDD ? -1
+                                  : rnd == MPFR_RNDU ? 1 : 0);
 }
 
 /* Upper or lower end of a ball, printed outward. */

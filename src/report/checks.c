@@ -52,35 +52,6 @@ typedef struct
 }
 check_result_t;
 
-static int
-build(unroll_scheme_t s, unroll_method_t meth, const check_method_t * m,
-      slong T, char * msg)
-{
-    static const char * const names[] = { "l", "L" };
-    fmpq vals[2];
-    int status = UNROLL_SUCCESS;
-
-    fmpq_set_si(&meth->spec.l, 1, 2);
-    fmpq_set_si(&meth->spec.L, 10, 1);
-    meth->has_spec = 1;
-    vals[0] = meth->spec.l;
-    vals[1] = meth->spec.L;
-    meth->family = unroll_family_from_name(m->family);
-    fmpq_one(&meth->alpha);
-    meth->has_alpha = 1;
-    if (m->step != NULL)
-        status |= unroll_arith_parse_fmpq(&meth->h, m->step, names, vals, 2,
-                                          msg);
-    meth->has_h = m->step != NULL;
-    if (m->eta != NULL)
-        status |= unroll_arith_parse_fmpq(&meth->eta, m->eta, names, vals,
-                                          2, msg);
-    meth->has_eta = m->eta != NULL;
-    if (status == UNROLL_SUCCESS)
-        status = unroll_method_scheme(s, meth, T, 256 + 2 * T, msg);
-    return status;
-}
-
 /* Compares row t with the closed forms and updates the summary. */
 static void
 compare(check_result_t * c, const unroll_method_t meth,
@@ -156,7 +127,8 @@ check_one(check_result_t * c, const check_method_t * m, slong T,
     memset(c, 0, sizeof(*c));
     c->holds = 1;
 
-    status = build(s, meth, m, T, msg);
+    status = _unroll_report_fig3_scheme(s, meth, m->family, m->step, m->eta,
+                                        T, 256 + 2 * T, msg);
     c->has_paper = meth->family == UNROLL_FAMILY_GD
                    || meth->family == UNROLL_FAMILY_CHEBYSHEV;
     if (status == UNROLL_SUCCESS)

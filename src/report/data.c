@@ -73,3 +73,33 @@ _unroll_report_spectrum(fmpq_t l, fmpq_t L, const unroll_driver_problem_t p,
     arf_clear(f);
     return UNROLL_SUCCESS;
 }
+
+int
+_unroll_report_fig3_scheme(unroll_scheme_t s, unroll_method_t meth,
+                           const char * family, const char * step,
+                           const char * eta, slong T, slong prec, char * msg)
+{
+    static const char * const names[] = { "l", "L" };
+    fmpq vals[2];
+    int status = UNROLL_SUCCESS;
+
+    fmpq_set_si(&meth->spec.l, 1, 2);
+    fmpq_set_si(&meth->spec.L, 10, 1);
+    meth->has_spec = 1;
+    vals[0] = meth->spec.l;
+    vals[1] = meth->spec.L;
+    meth->family = unroll_family_from_name(family);
+    fmpq_one(&meth->alpha);
+    meth->has_alpha = 1;
+    if (step != NULL)
+        status |= unroll_arith_parse_fmpq(&meth->h, step, names, vals, 2,
+                                          msg);
+    meth->has_h = step != NULL;
+    if (eta != NULL)
+        status |= unroll_arith_parse_fmpq(&meth->eta, eta, names, vals, 2,
+                                          msg);
+    meth->has_eta = eta != NULL;
+    if (status == UNROLL_SUCCESS)
+        status = unroll_method_scheme(s, meth, T, prec, msg);
+    return status;
+}

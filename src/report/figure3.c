@@ -59,40 +59,20 @@ heavy_ball_limit(unroll_scheme_t s, const unroll_spectrum_t spec, slong T,
     arb_clear(h);
 }
 
-/* meth describes the method (for its spectrum, family and step). */
+/* The scheme of method f; the heavy-ball limit is built here, the others
+   as in the theorem checks. */
 static int
 build(unroll_scheme_t s, unroll_method_t meth, const fig3_method_t * f,
       slong T, slong prec, char * msg)
 {
-    static const char * const names[] = { "l", "L" };
-    fmpq vals[2];
-    int status = UNROLL_SUCCESS;
+    if (f->family != NULL)
+        return _unroll_report_fig3_scheme(s, meth, f->family, f->step,
+                                          f->eta, T, prec, msg);
 
     fmpq_set_si(&meth->spec.l, 1, 2);
     fmpq_set_si(&meth->spec.L, 10, 1);
-    meth->has_spec = 1;
-    vals[0] = meth->spec.l;
-    vals[1] = meth->spec.L;
-    if (f->family == NULL)
-    {
-        heavy_ball_limit(s, &meth->spec, T, prec);
-        return UNROLL_SUCCESS;
-    }
-
-    meth->family = unroll_family_from_name(f->family);
-    fmpq_one(&meth->alpha);
-    meth->has_alpha = 1;
-    if (f->step != NULL)
-        status |= unroll_arith_parse_fmpq(&meth->h, f->step, names, vals, 2,
-                                          msg);
-    meth->has_h = f->step != NULL;
-    if (f->eta != NULL)
-        status |= unroll_arith_parse_fmpq(&meth->eta, f->eta, names, vals,
-                                          2, msg);
-    meth->has_eta = f->eta != NULL;
-    if (status == UNROLL_SUCCESS)
-        status = unroll_method_scheme(s, meth, T, prec, msg);
-    return status;
+    heavy_ball_limit(s, &meth->spec, T, prec);
+    return UNROLL_SUCCESS;
 }
 
 /* One method's rows: method,t,B_lo,B_hi,B_at,D_lo,D_hi,D_at, printed as

@@ -50,6 +50,15 @@ int _unroll_report_run(_unroll_trace_t * tr, const unroll_driver_problem_t p,
                        const char * alpha, const char * eta, slong T,
                        int bound, char * msg);
 
+/* A method of the Figure 3 setting (l = 1/2, L = 10, alpha = 1): meth
+   gets the family with its step and eta (expressions in l and L, or
+   NULL), s its exact scheme for t = 0..T (balls at prec where
+   irrational). */
+int _unroll_report_fig3_scheme(unroll_scheme_t s, unroll_method_t meth,
+                               const char * family, const char * step,
+                               const char * eta, slong T, slong prec,
+                               char * msg);
+
 /* The problem's spectrum as rationals bracketing it outward. */
 int _unroll_report_spectrum(fmpq_t l, fmpq_t L,
                             const unroll_driver_problem_t p, char * msg);

@@ -1,8 +1,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <mpfr.h>
-
 #include "unroll/table.h"
 #include "unroll/bound.h"
 
@@ -18,22 +16,14 @@ exact_str(const unroll_scheme_t s, int k, slong t)
     return unroll_arith_arb_get_str(unroll_scheme_b(s, k, t), BALL_DIGITS);
 }
 
-/* 17 significant digits rounded in direction rnd: the written lower end
-   is below, and the upper end above, the certified one. */
+/* A comma, then x with 17 significant digits rounded down (dir < 0) or
+   up: the written lower end is below, and the upper end above, the
+   certified one. */
 static void
-put_arf(FILE * f, const arf_t x, mpfr_rnd_t rnd)
+put_arf(FILE * f, const arf_t x, int dir)
 {
-    mpfr_t m;
-
-    mpfr_init2(m, FLINT_MAX(64, arf_bits(x)));
-    arf_get_mpfr(m, x, rnd);
-    if (mpfr_zero_p(m))
-        fputs(",0", f);
-    else if (rnd == MPFR_RNDD)
-        mpfr_fprintf(f, ",%.16RDe", m);
-    else
-        mpfr_fprintf(f, ",%.16RUe", m);
-    mpfr_clear(m);
+    fputc(',', f);
+    unroll_arith_fprint_arf(f, x, dir);
 }
 
 /* Every double is decided before anything is written. */
@@ -89,10 +79,10 @@ unroll_table_write_bounds(FILE * f, const unroll_scheme_t s,
             fprintf(f, ",%s,%.17g", str, d[k]);
             flint_free(str);
         }
-        put_arf(f, &res[t - 1].B.lo, MPFR_RNDD);
-        put_arf(f, &res[t - 1].B.hi, MPFR_RNDU);
-        put_arf(f, &res[t - 1].D.lo, MPFR_RNDD);
-        put_arf(f, &res[t - 1].D.hi, MPFR_RNDU);
+        put_arf(f, &res[t - 1].B.lo, -1);
+        put_arf(f, &res[t - 1].B.hi, 1);
+        put_arf(f, &res[t - 1].D.lo, -1);
+        put_arf(f, &res[t - 1].D.hi, 1);
         fputc('\n', f);
     }
     if (ferror(f))

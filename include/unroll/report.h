@@ -48,14 +48,15 @@ typedef unroll_report_opts_struct unroll_report_opts_t[1];
 /* ---- construction ------------------------------------------------------- */
 
 /* Defaults: outdir ".", PNG, figure lengths, data_dir "data", no bodyfat,
-   tables "tables",
-   synthetic 500 x 400 with seed 1, no progress callback. */
+   tables "tables", synthetic 500 x 400 with seed 1, no progress
+   callback. */
 void unroll_report_opts_init(unroll_report_opts_t opts);
 
 /* ---- I/O ---------------------------------------------------------------- */
 
-/* Computes figure n (1..6; 6 is the worst-case optimal method) and writes figureN.csv (the numbers plotted)
-   and figureN.png/.svg/.pdf into opts->outdir.  A dataset that cannot be
+/* Computes figure n (1..6; 6 is the worst-case optimal method) and
+   writes figureN.csv (the numbers plotted) and figureN.png/.svg/.pdf into
+   opts->outdir.  A dataset that cannot be
    read (bodyfat without a path, breast-cancer not fetched) is left out
    with a note in opts->notes; the figure fails with UNROLL_DOMAIN only
    when nothing is left to draw.  Returns UNROLL_DOMAIN for n outside

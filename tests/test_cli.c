@@ -82,6 +82,13 @@ ParameterizedTestParameters(cli, bad_input_exits_2)
         { { "poly", "-m", "chebyshev", "--ell", "1", "--L", "2", "-t", "3",
             "--which", "S" }, "three-stage" },
         { { "frobnicate" }, "unknown command" },
+        { { "figure", "7" }, "1..6" },
+        { { "figure", "0x1" }, "1..6" },
+        { { "figure" }, "figure number" },
+        { { "figure", "3", "--format", "gif" }, "format" },
+        { { "figure", "3", "-T", "-2" }, "-T" },
+        { { "report", "--format", "jpeg" }, "format" },
+        { { "report", "extra" }, "unexpected" },
     };
     return cr_make_param_array(bad_case_t, cases,
                                sizeof(cases) / sizeof(cases[0]));

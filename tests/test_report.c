@@ -25,6 +25,16 @@ read_text(const char * path)
     return s;
 }
 
+/* Removes a temporary directory the test made. */
+static void
+remove_dir(const char * dir)
+{
+    char cmd[1100];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
 static int
 have_breast_cancer(char * dir, size_t len)
 {
@@ -91,6 +101,7 @@ Test(report, figure3_png_svg_and_csv)
     svg = read_text(path);
     cr_assert(strstr(svg, "<svg") != NULL && strstr(svg, "</svg>") != NULL);
     free(svg);
+    remove_dir(dir);
 }
 
 /* The numbers drawn are the numbers computed: each method's rows of
@@ -159,6 +170,7 @@ Test(report, figure3_csv_equals_bound)
         cli_result_clear(&r);
     }
     free(csv);
+    remove_dir(dir);
 }
 
 Test(report, trace_figures)
@@ -177,6 +189,7 @@ Test(report, trace_figures)
     figure("5", "png", "20", dir, data, "figure,", 2 * 21);
     snprintf(path, sizeof(path), "%s/figure1.png", dir);
     check_png(path);
+    remove_dir(dir);
 }
 
 /* Checks every target of attr="..." in html exists under dir; returns
@@ -226,4 +239,5 @@ Test(report, index_links_exist)
     cr_assert(strstr(html, "bodyfat") != NULL, "no note on bodyfat");
     cr_assert(strstr(html, "Theorem checks") != NULL, "no checks");
     free(html);
+    remove_dir(dir);
 }

@@ -203,6 +203,14 @@ int unroll_driver_problem_set(unroll_driver_problem_t p,
                               double theta, int storage, char * msg)
     UNROLL_MUST_CHECK;
 
+/* The problem's spectrum as exact rationals bracketing it outward: the
+   eigensolver's bracket [l_lower, L_upper] rounded down and up to 24
+   significant bits.  Returns UNROLL_DOMAIN (msg) when no positive
+   bracket exists in double precision. */
+int unroll_driver_problem_spectrum(fmpq_t l, fmpq_t L,
+                                   const unroll_driver_problem_t p,
+                                   char * msg) UNROLL_MUST_CHECK;
+
 /* G = the gradient of f at column 0 of X (column 0 of G) and its tangent
    H(x) J + d_theta grad f(x) (columns 1..k), for the d x (k + 1) block
    X = [x, J].  G must not alias X. */

@@ -294,31 +294,6 @@ double_str(double x)
     return s;
 }
 
-/* The problem's spectrum as exact rationals bracketing it outward: the
-   eigensolver's bracket [l_lower, L_upper] rounded down and up to 24
-   significant bits.  Short numbers keep the exact coefficients of long
-   runs small; the widening (below 1e-7 relative) is harmless to the
-   method and keeps the certified bound valid for the true spectrum. */
-static int
-problem_spectrum(fmpq_t l, fmpq_t L, const unroll_driver_problem_t p)
-{
-    arf_t f;
-
-    if (!(p->l_lower > 0.0))
-        return cli_error(EXIT_USAGE, "run", "H is too ill-conditioned to "
-                         "bracket its spectrum in double precision; "
-                         "increase --theta");
-    arf_init(f);
-    arf_set_d(f, p->l_lower);
-    arf_set_round(f, f, 24, ARF_RND_FLOOR);
-    arf_get_fmpq(l, f);
-    arf_set_d(f, p->L_upper);
-    arf_set_round(f, f, 24, ARF_RND_CEIL);
-    arf_get_fmpq(L, f);
-    arf_clear(f);
-    return EXIT_OK;
-}
-
 /* --step auto: the paper's grid search for gradient descent. */
 static int
 step_auto(char ** step, const unroll_driver_problem_t p,
@@ -480,6 +455,7 @@ static int
 run_method(const unroll_driver_problem_t p, run_args_t * a)
 {
     char * ell = NULL, * L = NULL, * step = NULL;
+    char why[UNROLL_MSG_LEN];
     fmpq_t lq, Lq;
     unroll_method_t meth;
     unroll_scheme_t s;
@@ -487,7 +463,8 @@ run_method(const unroll_driver_problem_t p, run_args_t * a)
 
     fmpq_init(lq);
     fmpq_init(Lq);
-    code = problem_spectrum(lq, Lq, p);
+    if (unroll_driver_problem_spectrum(lq, Lq, p, why) != UNROLL_SUCCESS)
+        code = cli_error(EXIT_USAGE, "run", why);
     if (code == EXIT_OK && a->margs.ell == NULL && a->margs.L == NULL)
     {
         a->margs.ell = ell = fmpq_get_str(NULL, 10, lq);

@@ -49,32 +49,6 @@ _unroll_report_problem(unroll_driver_problem_t p,
 }
 
 int
-_unroll_report_spectrum(fmpq_t l, fmpq_t L, const unroll_driver_problem_t p,
-                        char * msg)
-{
-    arf_t f;
-
-    if (!(p->l_lower > 0.0) || !(p->L_upper > p->l_lower))
-    {
-        unroll_arith_msg(msg, "the spectrum of H cannot be bracketed in "
-                              "double precision");
-        return UNROLL_DOMAIN;
-    }
-
-    /* 24 significant bits keep the exact coefficients short; rounding
-       outward keeps the bracket valid for the true eigenvalues. */
-    arf_init(f);
-    arf_set_d(f, p->l_lower);
-    arf_set_round(f, f, 24, ARF_RND_FLOOR);
-    arf_get_fmpq(l, f);
-    arf_set_d(f, p->L_upper);
-    arf_set_round(f, f, 24, ARF_RND_CEIL);
-    arf_get_fmpq(L, f);
-    arf_clear(f);
-    return UNROLL_SUCCESS;
-}
-
-int
 _unroll_report_fig3_scheme(unroll_scheme_t s, unroll_method_t meth,
                            const char * family, const char * step,
                            const char * eta, slong T, slong prec, char * msg)

@@ -59,10 +59,6 @@ int _unroll_report_fig3_scheme(unroll_scheme_t s, unroll_method_t meth,
                                const char * eta, slong T, slong prec,
                                char * msg);
 
-/* The problem's spectrum as rationals bracketing it outward. */
-int _unroll_report_spectrum(fmpq_t l, fmpq_t L,
-                            const unroll_driver_problem_t p, char * msg);
-
 /* Adds a note to opts (dropped beyond UNROLL_REPORT_MAX_NOTES). */
 void _unroll_report_note(unroll_report_opts_t opts, const char * fmt, ...);
 

@@ -124,7 +124,7 @@ method_for(unroll_method_t meth, const unroll_driver_problem_t p,
     fmpq_init(l);
     fmpq_init(L);
     meth->family = unroll_family_from_name(family);
-    status = _unroll_report_spectrum(l, L, p, msg);
+    status = unroll_driver_problem_spectrum(l, L, p, msg);
     if (status == UNROLL_SUCCESS)
         status = unroll_spectrum_set(&meth->spec, l, L, msg);
     meth->has_spec = status == UNROLL_SUCCESS;

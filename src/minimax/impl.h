@@ -109,4 +109,8 @@ int _unroll_minimax_poly_mixed(fmpq_poly_t P, const unroll_spectrum_t spec,
                                slong t, const fmpq_t rho, char * msg)
     UNROLL_MUST_CHECK;
 
+/* res = the integral of f from a to x, as a polynomial in x. */
+void _unroll_minimax_integral_from(fmpq_poly_t res, const fmpq_poly_t f,
+                                   const fmpq_t a);
+
 #endif

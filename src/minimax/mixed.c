@@ -313,20 +313,6 @@ exchange(kept_t * k, slong * iters, const mix_t * p, double * work,
     return UNROLL_UNABLE;
 }
 
-/* res = int_a^x f, as a polynomial in x. */
-static void
-integral_from(fmpq_poly_t res, const fmpq_poly_t f, const fmpq_t a)
-{
-    fmpq_t v;
-
-    fmpq_init(v);
-    fmpq_poly_integral(res, f);
-    fmpq_poly_evaluate_fmpq(v, res, a);
-    fmpq_neg(v, v);
-    fmpq_poly_add_fmpq(res, res, v);
-    fmpq_clear(v);
-}
-
 /* The exact residual polynomial of the solution z (its binary values
    read as exact rationals): Et and Ds as in the programme, then
    P' = Ds / Et(x0) and P = 1 + (1/c) int_{x0}^x P'. */
@@ -360,10 +346,10 @@ exact_poly(fmpq_poly_t P, const double * z, const unroll_spectrum_t spec,
     fmpq_neg(e0, x0);
     fmpq_poly_set_coeff_fmpq(lin, 0, e0);
     fmpq_poly_mul(W, G, lin);
-    integral_from(W, W, one);
+    _unroll_minimax_integral_from(W, W, one);
     fmpq_poly_add_fmpq(W, W, g + t - 1);         /* Et */
     fmpq_poly_evaluate_fmpq(e0, W, x0);
-    integral_from(G, G, one);
+    _unroll_minimax_integral_from(G, G, one);
     fmpq_poly_scalar_mul_fmpq(G, G, c);
     fmpq_poly_neg(G, G);
     fmpq_poly_add_fmpq(G, G, g + t);              /* Ds */
@@ -373,7 +359,7 @@ exact_poly(fmpq_poly_t P, const double * z, const unroll_spectrum_t spec,
     {
         fmpq_mul(e0, e0, c);
         fmpq_poly_scalar_div_fmpq(G, G, e0);
-        integral_from(P, G, x0);
+        _unroll_minimax_integral_from(P, G, x0);
         fmpq_poly_add_si(P, P, 1);
         fmpq_poly_set_coeff_fmpq(lin, 1, c);
         fmpq_poly_set_coeff_fmpq(lin, 0, x0);

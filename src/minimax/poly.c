@@ -58,9 +58,9 @@ exact_error(fmpq_poly_t Ex, const double * cd, const fmpq_t x0, slong t)
     return status;
 }
 
-/* Integral of f from a to x, as a polynomial in x. */
-static void
-integral_from(fmpq_poly_t res, const fmpq_poly_t f, const fmpq_t a)
+void
+_unroll_minimax_integral_from(fmpq_poly_t res, const fmpq_poly_t f,
+                              const fmpq_t a)
 {
     fmpq_t v;
 
@@ -122,7 +122,7 @@ residual_from_error(fmpq_poly_t P, arb_ptr pts, slong * np,
     fmpq_poly_set_coeff_fmpq(lin, 0, K);
     fmpq_poly_divrem(G, r, F, lin);
     fmpq_set_si(K, -1, 1);
-    integral_from(F, G, K);
+    _unroll_minimax_integral_from(F, G, K);
     fmpq_poly_scalar_mul_fmpq(F, F, c);
     fmpq_poly_neg(F, F);
     /* K comes from roots at a fixed accuracy, so that P does not
@@ -135,7 +135,7 @@ residual_from_error(fmpq_poly_t P, arb_ptr pts, slong * np,
         *np = _unroll_minimax_critical(pts, G, rprec, 2 * rprec + 64);
     fmpq_poly_add_fmpq(F, F, K);
 
-    integral_from(P, F, x0);
+    _unroll_minimax_integral_from(P, F, x0);
     fmpq_poly_scalar_div_fmpq(P, P, c);
     fmpq_poly_add_si(P, P, 1);
     /* back to lambda: x = c lambda + x0 */

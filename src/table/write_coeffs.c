@@ -2,47 +2,20 @@
 
 #include <jansson.h>
 
-#include "unroll/table.h"
+#include "impl.h"
 
-/* Digits printed for a ball: enough that a 53-bit rounding is decided
-   whenever the ball itself decides it. */
-#define BALL_DIGITS 40
-
-/* The exact text of coefficient k at step t: p/q or a ball. */
-static char *
-exact_str(const unroll_scheme_t s, int k, slong t)
-{
-    if (s->exact)
-        return fmpq_get_str(NULL, 10, unroll_scheme_q(s, k, t));
-    return unroll_arith_arb_get_str(unroll_scheme_b(s, k, t), BALL_DIGITS);
-}
-
-/* Rounds every coefficient before anything is written.  A value beyond
-   the double range rounds to +-inf, which is what IEEE round-to-nearest
-   gives; that happens for a_t and A_t of the sobolev method, which grow
-   like xi^(-2t).  Only a ball too wide to decide its double fails. */
+/* Every double is decided before anything is written. */
 static int
 round_all(double * d, const unroll_scheme_t s, slong T, int ncoef,
           char * msg)
 {
     slong t;
-    int k, status = UNROLL_SUCCESS;
 
-    for (t = 1; t <= T && status != UNROLL_UNABLE; t++)
-        for (k = 0; k < ncoef && status != UNROLL_UNABLE; k++)
-        {
-            if (s->exact)
-                status = unroll_arith_fmpq_get_d(d + (t - 1) * ncoef + k,
-                                                 unroll_scheme_q(s, k, t));
-            else
-                status = unroll_arith_arb_get_d(d + (t - 1) * ncoef + k,
-                                                unroll_scheme_b(s, k, t));
-            if (status == UNROLL_UNABLE)
-                unroll_arith_msg(msg, "t = %ld, %s: ball too wide to round "
-                                 "correctly", (long) t,
-                                 unroll_scheme_coef_name(k));
-        }
-    return status == UNROLL_UNABLE ? status : UNROLL_SUCCESS;
+    for (t = 1; t <= T; t++)
+        if (_unroll_table_round_row(d + (t - 1) * ncoef, s, t, ncoef, msg)
+            != UNROLL_SUCCESS)
+            return UNROLL_UNABLE;
+    return UNROLL_SUCCESS;
 }
 
 static void
@@ -64,7 +37,7 @@ write_csv(FILE * f, const unroll_scheme_t s, const double * d, slong T,
         fprintf(f, "%ld", (long) t);
         for (k = 0; k < ncoef; k++)
         {
-            str = exact_str(s, k, t);
+            str = _unroll_table_exact_str(s, k, t);
             fprintf(f, ",%s,%.17g", str, d[(t - 1) * ncoef + k]);
             flint_free(str);
         }
@@ -132,7 +105,7 @@ write_json(FILE * f, const unroll_scheme_t s, const unroll_method_t meth,
         json_object_set_new(row, "t", json_integer(t));
         for (k = 0; k < ncoef; k++)
         {
-            str = exact_str(s, k, t);
+            str = _unroll_table_exact_str(s, k, t);
             json_object_set_new(row, unroll_scheme_coef_name(k),
                                 json_string(str));
             flint_free(str);

@@ -72,6 +72,39 @@ ParameterizedTest(bad_case_t * c, arith, parse_rejects)
     fmpq_clear(x);
 }
 
+/* Messages echo the input; line breaks in it must not split the message
+   (inputs found by tests/fuzz: "1" and "e4096" on separate lines, a ball
+   cut by a newline). */
+Test(arith, messages_stay_on_one_line)
+{
+    static const char * const bad[] = { "1\n\n\ne4096", "0.10.1\n+/-",
+                                         "2/\r(3", "[1\n+/- x]" };
+    char msg[UNROLL_MSG_LEN];
+    fmpq_t x;
+    arb_t b;
+    size_t i;
+
+    fmpq_init(x);
+    arb_init(b);
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+    {
+        msg[0] = '\0';
+        cr_expect_eq(unroll_arith_arb_set_str(b, bad[i], 64, msg),
+                     UNROLL_DOMAIN, "accepted case %zu", i);
+        cr_expect(strlen(msg) > 0 && strpbrk(msg, "\n\r") == NULL,
+                  "case %zu: message '%s'", i, msg);
+        if (strchr(bad[i], '[') != NULL)
+            continue;
+        msg[0] = '\0';
+        cr_expect_eq(unroll_arith_parse_fmpq(x, bad[i], NULL, NULL, 0, msg),
+                     UNROLL_DOMAIN, "accepted case %zu", i);
+        cr_expect(strlen(msg) > 0 && strpbrk(msg, "\n\r") == NULL,
+                  "case %zu: message '%s'", i, msg);
+    }
+    arb_clear(b);
+    fmpq_clear(x);
+}
+
 Test(arith, parse_names)
 {
     static const char * const names[] = { "l", "L" };

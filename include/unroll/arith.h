@@ -53,7 +53,8 @@ extern "C" {
 #define UNROLL_PARSE_EXP_MAX 4096
 
 /* Writes a formatted one-line message into msg (of UNROLL_MSG_LEN bytes)
-   when msg is not NULL.  Used by every function that reports a reason. */
+   when msg is not NULL; control characters (line breaks in echoed input)
+   become '?'.  Used by every function that reports a reason. */
 void unroll_arith_msg(char * msg, const char * fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -1,3 +1,6 @@
+#include <stdio.h>
+#include <string.h>
+
 #include "common.h"
 
 /* The spectrum of MATH's sanity table. */
@@ -377,4 +380,56 @@ Test(families, gegenbauer_balls_contain_exact)
     unroll_spectrum_clear(spec);
     unroll_scheme_clear(ba);
     unroll_scheme_clear(ex);
+}
+
+/* Reads text as a coefficient file through a temporary file. */
+static int
+read_table_text(unroll_scheme_t s, slong * T, const char * text,
+                char * msg)
+{
+    char path[] = "/tmp/unroll-table-XXXXXX";
+    int fd = mkstemp(path), status;
+    FILE * f;
+
+    cr_assert_geq(fd, 0, "mkstemp failed");
+    f = fdopen(fd, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    status = unroll_family_table_read(s, T, path, 64, msg);
+    remove(path);
+    return status;
+}
+
+/* A coefficient given twice is refused, not silently overwritten (the
+   CSV case leaked the first cell; found by tests/fuzz). */
+Test(families, table_rejects_duplicate_columns)
+{
+    static const char * const bad[] = {
+        "t,h,t,h,m\n1,1,1,2,0\n",
+        "t,h,m,m\n1,1,0,0\n",
+        "{\"rows\":[{\"t\":1,\"h\":\"1\",\"h\":\"2\",\"m\":\"0\"}]}",
+    };
+    char msg[UNROLL_MSG_LEN];
+    unroll_scheme_t s;
+    slong T = -1;
+    size_t i;
+
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+    {
+        unroll_scheme_init(s);
+        msg[0] = '\0';
+        cr_expect_eq(read_table_text(s, &T, bad[i], msg), UNROLL_DOMAIN,
+                     "accepted case %zu", i);
+        cr_expect(strlen(msg) > 0 && strchr(msg, '\n') == NULL,
+                  "case %zu: message '%s'", i, msg);
+        unroll_scheme_clear(s);
+    }
+
+    /* one column of each still reads */
+    unroll_scheme_init(s);
+    cr_assert_eq(read_table_text(s, &T, "t,h,m\n1,1/2,0\n", msg),
+                 UNROLL_SUCCESS, "%s", msg);
+    cr_expect_eq(T, 1);
+    unroll_scheme_clear(s);
 }

@@ -119,7 +119,7 @@ csv_header(int * map, slong * ncols, const char * line, size_t len,
            const char * path, char * msg)
 {
     size_t i = 0, start;
-    slong col = 0;
+    slong col = 0, j;
     int k, seen_t = 0;
 
     while (i <= len)
@@ -130,6 +130,14 @@ csv_header(int * map, slong * ncols, const char * line, size_t len,
         if (col >= 64)
             break;
         k = coef_index(line + start, i - start);
+        /* a second column of one coefficient would be ambiguous */
+        for (j = 0; j < col && k >= 0; j++)
+            if (map[j] == k)
+            {
+                unroll_arith_msg(msg, "%s:1: duplicate column %s", path,
+                                 unroll_scheme_coef_name(k));
+                return UNROLL_DOMAIN;
+            }
         map[col] = k;
         if (i - start == 1 && line[start] == 't' && col == 0)
             seen_t = 1;
@@ -235,7 +243,7 @@ parse_json(grid_t * g, const char * text, const char * path, char * msg)
     size_t i;
     int k, status = UNROLL_SUCCESS;
 
-    root = json_loads(text, 0, &err);
+    root = json_loads(text, JSON_REJECT_DUPLICATES, &err);
     if (root == NULL)
     {
         unroll_arith_msg(msg, "%s:%d: %s", path, err.line, err.text);

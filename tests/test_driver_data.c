@@ -102,6 +102,48 @@ Test(driver, libsvm_one_based_sparse)
     unroll_driver_data_clear(data);
 }
 
+/* Reads text as a LIBSVM file through a temporary file. */
+static int
+read_libsvm_text(unroll_driver_data_t data, const char * text, char * msg)
+{
+    char path[] = "/tmp/unroll-test-svm-XXXXXX";
+    int fd = mkstemp(path), status;
+    FILE * f;
+
+    cr_assert_geq(fd, 0, "mkstemp failed");
+    f = fdopen(fd, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    status = unroll_driver_data_read_libsvm(data, path, msg);
+    unlink(path);
+    return status;
+}
+
+/* A short file must not ask for gigabytes: one large index made the
+   dense matrix 8 GB (found by tests/fuzz).  n d above 2^27 is refused on
+   the line that passes it. */
+Test(driver, libsvm_dense_limit)
+{
+    unroll_driver_data_t data;
+    char msg[UNROLL_MSG_LEN];
+
+    unroll_driver_data_init(data);
+    cr_expect_eq(read_libsvm_text(data, "1 999999999:1\n", msg),
+                 UNROLL_DOMAIN);
+    cr_expect_not_null(strstr(msg, ":1: 1 samples x 999999999 features"),
+                       "%s", msg);
+    cr_expect_eq(read_libsvm_text(data, "1 67108865:1\n-1 1:2\n", msg),
+                 UNROLL_DOMAIN);
+    cr_expect_not_null(strstr(msg, ":2: 2 samples x 67108865 features"),
+                       "%s", msg);
+    cr_expect_eq(count_lines(msg), 0, "%s", msg);
+    cr_assert_eq(read_libsvm_text(data, "1 5:1\n-1 1:2\n", msg),
+                 UNROLL_SUCCESS, "%s", msg);
+    cr_expect(data->n == 2 && data->d == 5);
+    unroll_driver_data_clear(data);
+}
+
 Test(driver, csv_label_by_name_and_standardize)
 {
     unroll_driver_data_t data;

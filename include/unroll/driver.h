@@ -98,9 +98,9 @@ int unroll_driver_data_read_csv(unroll_driver_data_t data, const char * path,
    zero and d is the largest index.  Blank lines and "#" comments are
    skipped.  Returns UNROLL_DOMAIN with "FILE:LINE: problem" for a zero,
    negative, duplicate or decreasing index, a malformed pair, a non-finite
-   value or an empty file; UNROLL_IO when the file cannot be read.
-   Limitation: the matrix is stored dense (n d doubles); very sparse
-   files with large d need that much memory. */
+   value, an empty file, or n d > 2^27; UNROLL_IO when the file cannot be
+   read.  Limitation: the matrix is stored dense (n d doubles, at most
+   1 GiB), so very sparse files with large d are refused. */
 int unroll_driver_data_read_libsvm(unroll_driver_data_t data,
                                    const char * path, char * msg)
     UNROLL_MUST_CHECK;

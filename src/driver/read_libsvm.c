@@ -5,6 +5,10 @@
 
 #include "impl.h"
 
+/* Largest n d accepted: the dense matrix then takes 1 GiB.  A single
+   line "1 999999999:1" would otherwise ask for 8 GB. */
+#define DENSE_MAX ((slong) 1 << 27)
+
 /* Entries are collected as (row, index, value) triples and placed into
    the dense matrix once the largest index, hence d, is known. */
 typedef struct
@@ -85,6 +89,14 @@ read_line(svm_t * c, char * line, slong lineno, char * msg)
         _unroll_driver_vec_push(&c->trip, (double) c->labels.len);
         _unroll_driver_vec_push(&c->trip, (double) idx);
         _unroll_driver_vec_push(&c->trip, val);
+    }
+    if ((c->labels.len + 1) * c->d > DENSE_MAX)
+    {
+        unroll_arith_msg(msg, "%s:%ld: %ld samples x %ld features exceed "
+                         "the dense limit of 2^27 entries", c->path,
+                         (long) lineno, (long) c->labels.len + 1,
+                         (long) c->d);
+        return UNROLL_DOMAIN;
     }
     _unroll_driver_vec_push(&c->labels, lab);
     return UNROLL_SUCCESS;

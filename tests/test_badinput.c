@@ -1,0 +1,440 @@
+/* Bad input across every subcommand: each case runs in a fresh directory
+   that holds an output file with known content, and must exit with the
+   expected status, print one line on stderr naming the problem, print
+   nothing on stdout, and leave the directory exactly as it was. */
+#include <dirent.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "common.h"
+#include "run_cli.h"
+
+#define MAXARGS 18
+#define ARGLEN 48
+
+/* Inline arrays, since Criterion hands parameters to a fresh process.
+   Arguments may use the placeholders expand() replaces: "@D/NAME" is
+   tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
+   integer, "@BIGEXP" a number with a 100000-digit exponent. */
+typedef struct
+{
+    char args[MAXARGS][ARGLEN];
+    int code;
+    char needle[40];
+}
+bad_case_t;
+
+/* What every case finds in its directory: the output file, a directory
+   (to give where a file is expected) and a read-only directory. */
+static const char old_content[] = "t,old\n1,kept byte for byte\n";
+
+#define CHEB "-m", "chebyshev", "--ell", "1/2", "--L", "10"
+#define GD "-m", "gd", "--step", "1/10"
+#define OUT "-o", "out.csv"
+
+ParameterizedTestParameters(badinput, matrix)
+{
+    static bad_case_t cases[] =
+    {
+        /* spectrum */
+        { { "coeffs", "-m", "chebyshev", "--ell", "0", "--L", "10", "-T",
+            "3", OUT }, 2, "positive" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "-1/2", "--L", "10", "-T",
+            "3", OUT }, 2, "positive" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "10", "--L", "10", "-T",
+            "3", OUT }, 2, "smaller than L" },
+        { { "poly", "-m", "chebyshev", "--ell", "12", "--L", "10", "-t",
+            "3", OUT }, 2, "smaller than L" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1", "--L", "inf", "-T",
+            "3", OUT }, 2, "--L" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1", "--L", "NaN", "-T",
+            "3", OUT }, 2, "--L" },
+        { { "bound", "-m", "chebyshev", "--ell", "1", "--L", "Infinity",
+            "-T", "3", OUT }, 2, "--L" },
+        { { "bound", "-m", "chebyshev", "--ell", "1", "--L", "1e999999",
+            "-T", "3", OUT }, 2, "exponent" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "@BIG", "--L", "10", "-T",
+            "3", OUT }, 2, "smaller than L" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1", "--L", "@BIGEXP",
+            "-T", "3", OUT }, 2, "exponent" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1", "--L", "1e-@BIG",
+            "-T", "3", OUT }, 2, "exponent" },
+        /* malformed rationals */
+        { { "coeffs", "-m", "chebyshev", "--ell", "1//2", "--L", "10", "-T",
+            "3", OUT }, 2, "--ell" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1/0", "--L", "10", "-T",
+            "3", OUT }, 2, "--ell" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "0x10", "--L", "100",
+            "-T", "3", OUT }, 2, "--ell" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "@EMPTY", "--L", "10",
+            "-T", "3", OUT }, 2, "--ell" },
+        { { "coeffs", "-m", "gd", "--step", "1e", "-T", "3", OUT }, 2,
+          "--step" },
+        { { "coeffs", "-m", "gd", "--step", "((((1))", "-T", "3", OUT }, 2,
+          "--step" },
+        /* steps t and T */
+        { { "coeffs", GD, "-T", "-1", OUT }, 2, "-T" },
+        { { "coeffs", GD, "-T", "1000000000000000000000000000000", OUT }, 2,
+          "-T" },
+        { { "coeffs", GD, "-T", "10001", OUT }, 2, "-T" },
+        { { "poly", GD, "-t", "-1", OUT }, 2, "-t" },
+        { { "poly", GD, "-t", "3001", OUT }, 2, "-t" },
+        { { "bound", CHEB, "-T", "5001", OUT }, 2, "-T" },
+        { { "bound", CHEB, "-t", "1000000000000000000000000000000", OUT }, 2,
+          "-t" },
+        { { "bound", CHEB, "-T", "0", OUT }, 2, "-T" },
+        { { "bound", CHEB, "-T", "501", "--lower-bound", OUT }, 2, "500" },
+        { { "table", CHEB, "-T", "1001", OUT }, 2, "-T" },
+        { { "run", GD, "-T", "10001", OUT }, 2, "-T" },
+        { { "run", GD, "-T", "-1", OUT }, 2, "-T" },
+        { { "figure", "3", "-T", "1000000000000000000000000000000" }, 2,
+          "-T" },
+        { { "report", "-T", "-5" }, 2, "-T" },
+        /* method parameters */
+        { { "coeffs", "-m", "gegenbauer", "--ell", "1/2", "--L", "10",
+            "--alpha", "-1/2", "-T", "3", OUT }, 2, "alpha" },
+        { { "bound", "-m", "gegenbauer", "--ell", "1/2", "--L", "10",
+            "--alpha", "-7/10", "-T", "3", OUT }, 2, "alpha" },
+        { { "coeffs", "-m", "sobolev", "--ell", "1/2", "--L", "10",
+            "--alpha", "1", "--eta", "-1/1000", "-T", "3", OUT }, 2, "eta" },
+        { { "table", "-m", "sobolev", "--ell", "1/2", "--L", "10",
+            "--alpha", "1", "--eta", "-1", "-T", "3", OUT }, 2, "eta" },
+        { { "coeffs", "-m", "heavy-ball", "--step", "1", "--momentum", "1",
+            "-T", "3", OUT }, 2, "momentum" },
+        { { "coeffs", "-m", "minimax", "--ell", "1/2", "--L", "10", "--rho",
+            "-1", "-T", "3", OUT }, 2, "rho" },
+        /* --rel-width */
+        { { "bound", CHEB, "-T", "3", "--rel-width", "0", OUT }, 2,
+          "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "1", OUT }, 2,
+          "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "-1/2", OUT }, 2,
+          "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "2^-0", OUT }, 2,
+          "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "2^-1001", OUT }, 2,
+          "--rel-width" },
+        { { "table", CHEB, "-T", "3", "--rel-width", "3/2", OUT }, 2,
+          "--rel-width" },
+        /* unknown names, options and missing values */
+        { { "coeffs", "-m", "newton", "-T", "3", OUT }, 2,
+          "unknown method" },
+        { { "run", "-m", "adam", "-T", "3", OUT }, 2, "unknown method" },
+        { { "coeffs", GD, "-T", "3", "--bogus", OUT }, 2, "--bogus" },
+        { { "bound", CHEB, "-T", "3", "--stage", "q", OUT }, 2, "--stage" },
+        { { "bound", CHEB, "-T", "3", "--jacobian-bound", "1", OUT }, 2,
+          "--jacobian-bound" },
+        { { "bound", CHEB, "-T", "3", "--tol", "0", "--summary", OUT }, 2,
+          "--tol" },
+        { { "poly", CHEB, "-t", "3", "--which", "Z", OUT }, 2, "--which" },
+        { { "poly", CHEB, "-t", "3", "--format", "xml", OUT }, 2,
+          "format" },
+        { { "coeffs", GD, OUT, "-T" }, 2, "-T" },
+        { { "bound", CHEB, OUT, "--rel-width" }, 2, "--rel-width" },
+        { { "coeffs", "-m", "chebyshev", "--ell", "1/2", "-T", "3", OUT },
+          2, "--L" },
+        { { "run", GD, "-T", "3", "--problem", "lasso", OUT }, 2,
+          "--problem" },
+        { { "run", GD, "-T", "3", "--storage", "disk", OUT }, 2,
+          "--storage" },
+        { { "run", GD, "-T", "3", "--theta", "0", OUT }, 2, "--theta" },
+        { { "run", GD, "-T", "3", "--theta", "nan", OUT }, 2, "--theta" },
+        { { "run", GD, "-T", "3", "--every", "0", OUT }, 2, "--every" },
+        { { "run", GD, "-T", "3", "--n", "0", OUT }, 2, "--n" },
+        { { "run", GD, "-T", "3", "--d", "1000000000000", OUT }, 2, "--d" },
+        { { "run", GD, "-T", "3", "--threads", "3", OUT }, 2, "--threads" },
+        { { "run", "-m", "chebyshev", "--step", "auto", "-T", "3", OUT }, 2,
+          "--step auto" },
+        { { "table", "-d", "dir", "-o", "out.csv" }, 2, "-d" },
+        { { "data", "check", "--bogus" }, 2, "--bogus" },
+        { { "data", "frobnicate" }, 2, "action" },
+        { { "figure", "7" }, 2, "1..6" },
+        { { "figure", "3", "--format", "gif" }, 2, "format" },
+        { { "figure", "3", "-T" }, 2, "-T" },
+        { { "report", "--format", "bmp" }, 2, "format" },
+        { { "report", "--bogus" }, 2, "--bogus" },
+        { { "frobnicate" }, 2, "unknown command" },
+        /* missing files and directories given as files */
+        { { "poly", "-m", "table", "--coeffs", "missing.csv", "-t", "2",
+            OUT }, 3, "missing.csv" },
+        { { "poly", "-m", "table", "--coeffs", "dir", "-t", "2", OUT }, 3,
+          "dir" },
+        { { "run", GD, "-T", "3", "--data", "missing.csv", OUT }, 3,
+          "missing.csv" },
+        { { "run", GD, "-T", "3", "--data", "dir", OUT }, 3, "dir" },
+        { { "run", GD, "-T", "3", "--data", "breast-cancer", "--data-dir",
+            "missing", OUT }, 3, "missing" },
+        { { "data", "check", "--dir", "missing" }, 3, "missing" },
+        { { "data", "check", "--dir", "out.csv" }, 3, "out.csv" },
+        { { "data", "check", "--dir", "@D/badsum" }, 2, "checksum" },
+        /* unwritable outputs */
+        { { "coeffs", GD, "-T", "3", "-o", "out.csv/x.csv" }, 3,
+          "out.csv/x.csv" },
+        { { "coeffs", GD, "-T", "3", "-o", "ro/x.csv" }, 3, "ro/x.csv" },
+        { { "coeffs", GD, "-T", "3", "-o", "dir" }, 3, "dir" },
+        { { "poly", CHEB, "-t", "3", "-o", "out.csv/x.csv" }, 3,
+          "out.csv/x.csv" },
+        { { "bound", CHEB, "-T", "3", "-o", "out.csv/x.csv" }, 3,
+          "out.csv/x.csv" },
+        { { "bound", CHEB, "-T", "3", "-o", "ro/x.csv" }, 3, "ro/x.csv" },
+        { { "table", CHEB, "-T", "2", "-o", "out.csv/x.csv" }, 3,
+          "out.csv/x.csv" },
+        { { "table", "-d", "out.csv", "-T", "2" }, 3, "out.csv" },
+        { { "run", GD, "-T", "3", "-o", "out.csv/x.csv" }, 3,
+          "out.csv/x.csv" },
+        { { "figure", "3", "-T", "3", "--out", "out.csv" }, 3, "out.csv" },
+        { { "figure", "3", "-T", "3", "--out", "ro/figs" }, 3, "ro/figs" },
+        { { "report", "-T", "3", "--out", "out.csv/r" }, 3, "out.csv/r" },
+        /* coefficient tables read back with -m table */
+        { { "poly", "-m", "table", "--coeffs", "@D/coeffs_truncated.csv",
+            "-t", "2", OUT }, 2, "coeffs_truncated.csv" },
+        { { "poly", "-m", "table", "--coeffs", "@D/coeffs_truncated.json",
+            "-t", "1", OUT }, 2, "coeffs_truncated.json" },
+        { { "coeffs", "-m", "table", "--coeffs", "@D/coeffs_badcell.csv",
+            "-T", "2", OUT }, 2, "coeffs_badcell.csv" },
+        { { "bound", "-m", "table", "--coeffs", "@D/coeffs_nan.csv", "--ell",
+            "1/2", "--L", "10", "-T", "1", OUT }, 2, "coeffs_nan.csv" },
+        { { "run", "-m", "table", "--coeffs", "@D/coeffs_header_only.csv",
+            "-T", "1", OUT }, 2, "coeffs_header_only.csv" },
+        { { "poly", "-m", "table", "--coeffs", "@D/coeffs_binary.csv", "-t",
+            "1", OUT }, 2, "coeffs_binary.csv" },
+        { { "poly", "-m", "table", "--coeffs", "@D/good.csv", "-t", "1",
+            OUT }, 2, "good.csv" },
+        /* datasets */
+        { { "run", GD, "-T", "3", "--data", "@D/nan.csv", OUT }, 2,
+          "nan.csv:3" },
+        { { "run", GD, "-T", "3", "--data", "@D/inf.csv", OUT }, 2,
+          "inf.csv:3" },
+        { { "run", GD, "-T", "3", "--data", "@D/ragged.csv", OUT }, 2,
+          "ragged" },
+        { { "run", GD, "-T", "3", "--data", "@D/nonnumeric.csv", OUT }, 2,
+          "nonnumeric.csv:3" },
+        { { "run", GD, "-T", "3", "--data", "@D/header_only.csv", OUT }, 2,
+          "no data rows" },
+        { { "run", GD, "-T", "3", "--data", "@D/empty.csv", OUT }, 2,
+          "empty" },
+        { { "run", GD, "-T", "3", "--data", "@D/single_col.csv", OUT }, 2,
+          "single_col.csv" },
+        { { "run", GD, "-T", "3", "--data", "@D/good.csv", "--label", "z",
+            OUT }, 2, "'z'" },
+        { { "run", GD, "-T", "3", "--data", "@D/zero.svm", OUT }, 2,
+          "zero.svm:1" },
+        { { "run", GD, "-T", "3", "--data", "@D/dup.svm", OUT }, 2,
+          "duplicate" },
+        { { "run", GD, "-T", "3", "--data", "@D/bad_index.svm", OUT }, 2,
+          "bad_index.svm:1" },
+        { { "run", GD, "-T", "3", "--data", "@D/neg_index.svm", OUT }, 2,
+          "neg_index.svm:1" },
+        { { "run", GD, "-T", "3", "--data", "@D/decreasing.svm", OUT }, 2,
+          "increase" },
+        { { "run", GD, "-T", "3", "--data", "@D/nan.svm", OUT }, 2,
+          "nan.svm:1" },
+        { { "run", GD, "-T", "3", "--data", "@D/huge_index.svm", OUT }, 2,
+          "huge_index.svm" },
+        { { "run", GD, "-T", "3", "--data", "@D/wide.svm", OUT }, 2,
+          "wide.svm" },
+        { { "run", GD, "-T", "3", "--n", "1000000", "--d", "100000", OUT },
+          2, "--n" },
+    };
+    return cr_make_param_array(bad_case_t, cases,
+                               sizeof(cases) / sizeof(cases[0]));
+}
+
+/* Replaces a placeholder argument by its text (malloc'd). */
+static char *
+expand(const char * arg)
+{
+    const char * root = getenv("UNROLL_SOURCE_ROOT");
+    const char * at = strchr(arg, '@');
+    size_t n = 100000, pre = at == NULL ? 0 : (size_t) (at - arg);
+    char * s;
+    size_t i;
+
+    if (at == NULL)
+        return strdup(arg);
+    if (strcmp(at, "@EMPTY") == 0)
+        return strdup("");
+    if (strncmp(at, "@D/", 3) == 0)
+    {
+        cr_assert_not_null(root, "UNROLL_SOURCE_ROOT is not set");
+        s = malloc(strlen(root) + strlen(arg) + 16);
+        cr_assert_not_null(s);
+        sprintf(s, "%s/tests/data/%s", root, at + 3);
+        return s;
+    }
+    s = malloc(pre + n + 8);
+    cr_assert_not_null(s);
+    memcpy(s, arg, pre);
+    if (strcmp(at, "@BIGEXP") == 0)
+    {
+        memcpy(s + pre, "1e", 2);
+        pre += 2;
+    }
+    for (i = 0; i < n; i++)
+        s[pre + i] = (char) ('1' + i % 9);
+    s[pre + n] = '\0';
+    return s;
+}
+
+/* Appends "NAME TYPE SIZE" for every entry under dir (recursively) to
+   lines[*k]; strdup'd. */
+static void
+list_into(char ** lines, size_t * k, const char * dir, const char * rel)
+{
+    char path[1024], line[1200];
+    struct dirent * e;
+    struct stat st;
+    DIR * d = opendir(dir);
+
+    cr_assert_not_null(d, "cannot list %s", dir);
+    while ((e = readdir(d)) != NULL)
+    {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        cr_assert_eq(lstat(path, &st), 0);
+        snprintf(line, sizeof(line), "%s%s %s %lld", rel, e->d_name,
+                 S_ISDIR(st.st_mode) ? "dir" : "file",
+                 S_ISDIR(st.st_mode) ? 0LL : (long long) st.st_size);
+        cr_assert_lt(*k, 256);
+        lines[(*k)++] = strdup(line);
+        if (S_ISDIR(st.st_mode))
+        {
+            snprintf(line, sizeof(line), "%s%s/", rel, e->d_name);
+            list_into(lines, k, path, line);
+        }
+    }
+    closedir(d);
+}
+
+static int
+cmp_lines(const void * a, const void * b)
+{
+    return strcmp(*(char * const *) a, *(char * const *) b);
+}
+
+/* The directory's entries, sorted, as one string (malloc'd). */
+static char *
+listing(const char * dir)
+{
+    char * lines[256], * res;
+    size_t i, k = 0, len = 1;
+
+    list_into(lines, &k, dir, "");
+    qsort(lines, k, sizeof(char *), cmp_lines);
+    for (i = 0; i < k; i++)
+        len += strlen(lines[i]) + 1;
+    res = malloc(len);
+    cr_assert_not_null(res);
+    res[0] = '\0';
+    for (i = 0; i < k; i++)
+    {
+        strcat(strcat(res, lines[i]), "\n");
+        free(lines[i]);
+    }
+    return res;
+}
+
+/* Removes dir and everything under it. */
+static void
+remove_tree(const char * dir)
+{
+    char path[1024];
+    struct dirent * e;
+    struct stat st;
+    DIR * d;
+
+    chmod(dir, 0700);
+    d = opendir(dir);
+    while (d != NULL && (e = readdir(d)) != NULL)
+    {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(path);
+        else
+            unlink(path);
+    }
+    if (d != NULL)
+        closedir(d);
+    rmdir(dir);
+}
+
+/* A fresh directory with out.csv, dir/ and ro/ (read-only). */
+static void
+make_dir(char * dir)
+{
+    char path[256];
+    FILE * f;
+
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/out.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(old_content, f);
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/dir", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    snprintf(path, sizeof(path), "%s/ro", dir);
+    cr_assert_eq(mkdir(path, 0555), 0);
+}
+
+static void
+expect_old_content(const char * dir)
+{
+    char path[256];
+    char * text;
+    int fd;
+
+    snprintf(path, sizeof(path), "%s/out.csv", dir);
+    fd = open(path, O_RDONLY);
+    cr_assert(fd >= 0, "out.csv is gone");
+    text = slurp_fd(fd);
+    close(fd);
+    cr_expect_str_eq(text, old_content, "out.csv was modified");
+    free(text);
+}
+
+ParameterizedTest(bad_case_t * c, badinput, matrix)
+{
+    char dir[] = "/tmp/unroll-badinput-XXXXXX";
+    char * argv[MAXARGS + 2], * before, * after;
+    cli_result_t r;
+    int i, n = 0, ro = 0;
+
+    argv[n++] = strdup("unroll");
+    for (i = 0; i < MAXARGS && c->args[i][0] != '\0'; i++)
+    {
+        ro |= strncmp(c->args[i], "ro/", 3) == 0;
+        argv[n++] = expand(c->args[i]);
+    }
+    argv[n] = NULL;
+    if (ro && geteuid() == 0)
+        cr_skip_test("permissions do not bind the superuser");
+
+    make_dir(dir);
+    before = listing(dir);
+    run_cli_in(&r, (const char * const *) argv, dir);
+    after = listing(dir);
+
+    cr_expect_eq(r.code, c->code, "%s %s: exit %d, expected %d: %s",
+                 c->args[0], c->args[1], r.code, c->code, r.err);
+    cr_expect_str_empty(r.out, "%s: stdout not empty: %.80s", c->args[0],
+                        r.out);
+    cr_expect_eq(count_lines(r.err), 1, "stderr is not one line: %.400s",
+                 r.err);
+    cr_expect(strncmp(r.err, "unroll: error: ", 15) == 0, "%.200s", r.err);
+    cr_expect(strstr(r.err, c->needle) != NULL, "'%s' not in: %.300s",
+              c->needle, r.err);
+    cr_expect_str_eq(after, before, "the directory changed");
+    expect_old_content(dir);
+
+    remove_tree(dir);
+    free(before);
+    free(after);
+    cli_result_clear(&r);
+    for (i = 0; i < n; i++)
+        free(argv[i]);
+}

@@ -7,6 +7,7 @@ _unroll_bound_ctx_init(_unroll_bound_ctx_t * ctx,
                        slong prec)
 {
     ctx->pt = pt;
+    ctx->ft = NULL;
     ctx->spec = spec;
     ctx->t = t;
     ctx->stage = stage;

@@ -17,12 +17,14 @@ typedef struct
     arf_struct u;
     arf_struct lam;          /* midpoint of lambda(u), for reporting */
     arb_struct g[2][3];
+    int precise;             /* 1: from the ball interpreter at prec */
 }
 _unroll_bound_node_t;
 
 typedef struct
 {
     const unroll_scheme_point_struct * pt;
+    const unroll_scheme_fast_struct * ft;   /* NULL: balls only */
     const unroll_spectrum_struct * spec;
     slong t;
     int stage;
@@ -50,8 +52,14 @@ void _unroll_bound_ctx_clear(_unroll_bound_ctx_t * ctx);
 void _unroll_bound_ctx_reset(_unroll_bound_ctx_t * ctx, slong prec);
 
 /* Appends the node at u (exact, 0 <= u <= 1), evaluating the jet of the
-   residual there; returns its index. */
+   residual there, in floating point with error bounds when ctx->ft is
+   set and that succeeds (the node is then not `precise`), else with the
+   ball interpreter at ctx->prec; returns its index. */
 slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
+
+/* Evaluates node i again with the ball interpreter at ctx->prec, whose
+   radii are far smaller than the floating-point ones near a maximum. */
+void _unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i);
 
 /* lambda(u) as a ball (exact at u = 0 and 1), with sin(pi u), cos(pi u). */
 void _unroll_bound_point(arb_t lam, arb_t s, arb_t c,
@@ -63,9 +71,10 @@ void _unroll_bound_derive(arb_struct g[2][3], const arb_t lam,
                           const arb_t s, const arb_t c, arb_srcptr jet,
                           const _unroll_bound_ctx_t * ctx);
 
-/* Appends a node whose values were computed elsewhere. */
+/* Appends a node whose values were computed elsewhere, precise or not. */
 slong _unroll_bound_node_push(_unroll_bound_ctx_t * ctx, const arf_t u,
-                              const arf_t lam, arb_struct g[2][3]);
+                              const arf_t lam, arb_struct g[2][3],
+                              int precise);
 
 /* The working precision for t: the accuracy asked, the measured loss and
    margins. */
@@ -96,9 +105,11 @@ void _unroll_bound_cache_fit(unroll_scheme_point_t pt,
                              const unroll_scheme_t s, slong prec);
 
 /* The per-t work of unroll_bound_sup_stage with a coefficient cache pt
-   (rebuilt at higher precision when needed) and a loss estimate. */
+   (rebuilt at higher precision when needed), its floating-point copy ft
+   (NULL: balls only) and a loss estimate. */
 int _unroll_bound_sup_cached(unroll_bound_result_t res,
                              unroll_scheme_point_t pt,
+                             const unroll_scheme_fast_struct * ft,
                              const unroll_scheme_t s,
                              const unroll_spectrum_t spec, slong t,
                              int stage, slong rel_bits, slong loss,

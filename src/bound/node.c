@@ -110,23 +110,25 @@ _unroll_bound_derive(arb_struct g[2][3], const arb_t lam, const arb_t s,
 
 slong
 _unroll_bound_node_push(_unroll_bound_ctx_t * ctx, const arf_t u,
-                        const arf_t lam, arb_struct g[2][3])
+                        const arf_t lam, arb_struct g[2][3],
+                        int precise)
 {
     _unroll_bound_node_t * n = node_new(ctx);
     int f, k;
 
     arf_set(&n->u, u);
     arf_set(&n->lam, lam);
+    n->precise = precise;
     for (f = 0; f < 2; f++)
         for (k = 0; k < 3; k++)
             arb_set(&n->g[f][k], &g[f][k]);
     return ctx->len - 1;
 }
 
-slong
-_unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
+/* The jet of the residual at node n, fast when allowed and possible. */
+static void
+evaluate(_unroll_bound_node_t * n, _unroll_bound_ctx_t * ctx, int fast)
 {
-    _unroll_bound_node_t * n = node_new(ctx);
     arb_struct jet[UNROLL_POINT_ORDER_MAX + 1];
     arb_t lam, s, c;
     int k;
@@ -137,11 +139,14 @@ _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
     arb_init(s);
     arb_init(c);
 
-    arf_set(&n->u, u);
-    _unroll_bound_point(lam, s, c, ctx, u);
+    _unroll_bound_point(lam, s, c, ctx, &n->u);
     arf_set(&n->lam, arb_midref(lam));
-    unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3,
-                            ctx->prec);
+    n->precise = !(fast && ctx->ft != NULL
+                   && unroll_scheme_fast_jet(jet, ctx->ft, lam, ctx->t,
+                                             ctx->stage, 3));
+    if (n->precise)
+        unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3,
+                                ctx->prec);
     _unroll_bound_derive(n->g, lam, s, c, jet, ctx);
 
     arb_clear(c);
@@ -149,5 +154,21 @@ _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
     arb_clear(lam);
     for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
         arb_clear(jet + k);
+}
+
+slong
+_unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u)
+{
+    _unroll_bound_node_t * n = node_new(ctx);
+
+    arf_set(&n->u, u);
+    evaluate(n, ctx, 1);
     return ctx->len - 1;
+}
+
+void
+_unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i)
+{
+    if (!ctx->nodes[i].precise)
+        evaluate(ctx->nodes + i, ctx, 0);
 }

@@ -28,6 +28,7 @@ typedef struct
     slong prec;
     arf_struct * u;
     arf_struct * lam;
+    int * precise;      /* per node: values from the ball interpreter */
     arb_ptr g;          /* 6 balls per (t, node), t-major */
 }
 block_t;
@@ -81,6 +82,7 @@ block_init(block_t * b, slong t0, slong t1, slong prec)
     b->prec = prec;
     b->u = flint_malloc(sizeof(arf_struct) * (b->n + 1));
     b->lam = flint_malloc(sizeof(arf_struct) * (b->n + 1));
+    b->precise = flint_malloc(sizeof(int) * (b->n + 1));
     for (j = 0; j <= b->n; j++)
     {
         arf_init(b->u + j);
@@ -102,13 +104,15 @@ block_clear(block_t * b)
     }
     flint_free(b->u);
     flint_free(b->lam);
+    flint_free(b->precise);
     _arb_vec_clear(b->g, 6 * (b->t1 - b->t0 + 1) * (b->n + 1));
 }
 
 /* The grid values of every t of the block, one run per node. */
 static void
 block_fill(block_t * b, const unroll_scheme_point_t pt,
-           const unroll_spectrum_t spec, int stage, slong rel_bits)
+           const unroll_scheme_fast_t ft, const unroll_spectrum_t spec,
+           int stage, slong rel_bits)
 {
     _unroll_bound_ctx_t ctx;
     arb_ptr jets = _arb_vec_init(4 * (b->t1 + 1)), v;
@@ -125,7 +129,11 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
     {
         _unroll_bound_point(lam, s, c, &ctx, b->u + j);
         arf_set(b->lam + j, arb_midref(lam));
-        unroll_scheme_point_jets(jets, pt, lam, b->t1, stage, 3, b->prec);
+        b->precise[j] = !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
+                                                 stage, 3);
+        if (b->precise[j])
+            unroll_scheme_point_jets(jets, pt, lam, b->t1, stage, 3,
+                                     b->prec);
         for (t = b->t0; t <= b->t1; t++)
         {
             v = values(b, t, j);
@@ -146,19 +154,21 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
 /* One t from the stored grid; UNROLL_UNABLE sends it to the fallback. */
 static int
 one_t(unroll_bound_result_t res, const block_t * b,
-      const unroll_scheme_point_t pt, const unroll_spectrum_t spec,
-      slong t, int stage, slong rel_bits)
+      const unroll_scheme_point_t pt, const unroll_scheme_fast_t ft,
+      const unroll_spectrum_t spec, slong t, int stage, slong rel_bits)
 {
     _unroll_bound_ctx_t ctx;
     slong j;
     int status;
 
     _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, b->prec);
+    ctx.ft = ft;
     ctx.N = b->n;
     ctx.spacing = b->M;
     for (j = 0; j <= b->n; j++)
         _unroll_bound_node_push(&ctx, b->u + j, b->lam + j,
-                                (arb_struct (*)[3]) values(b, t, j));
+                                (arb_struct (*)[3]) values(b, t, j),
+                                b->precise[j]);
     status = _unroll_bound_sup_one(&res->B, &ctx, _UNROLL_F_E, rel_bits);
     if (status == UNROLL_SUCCESS)
         status = _unroll_bound_sup_one(&res->D, &ctx, _UNROLL_F_D,
@@ -174,7 +184,8 @@ one_t(unroll_bound_result_t res, const block_t * b,
    block's precision is redone alone, with its own precision loop. */
 static int
 do_block(unroll_bound_result_struct * res, slong * done,
-         unroll_scheme_point_t pt, const unroll_scheme_t s,
+         unroll_scheme_point_t pt, const unroll_scheme_fast_t ft,
+         const unroll_scheme_t s,
          const unroll_spectrum_t spec, slong t0, slong t1, int stage,
          slong rel_bits, char * msg)
 {
@@ -185,16 +196,16 @@ do_block(unroll_bound_result_struct * res, slong * done,
     loss = _unroll_bound_loss(pt, s, spec, t1, stage);
     block_init(&b, t0, t1, _unroll_bound_first_prec(rel_bits, loss, t1));
     _unroll_bound_cache_fit(pt, s, b.prec + 16);
-    block_fill(&b, pt, spec, stage, rel_bits);
+    block_fill(&b, pt, ft, spec, stage, rel_bits);
 
     for (t = t0; t <= t1 && status == UNROLL_SUCCESS; t++)
     {
-        if (one_t(res + t - 1, &b, pt, spec, t, stage, rel_bits)
+        if (one_t(res + t - 1, &b, pt, ft, spec, t, stage, rel_bits)
             != UNROLL_SUCCESS)
         {
             loss = _unroll_bound_loss(pt, s, spec, t, stage);
-            status = _unroll_bound_sup_cached(res + t - 1, pt, s, spec, t,
-                                              stage, rel_bits, loss, msg);
+            status = _unroll_bound_sup_cached(res + t - 1, pt, ft, s, spec,
+                                              t, stage, rel_bits, loss, msg);
         }
         if (status == UNROLL_SUCCESS && done != NULL)
             *done = t;
@@ -210,6 +221,7 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
                        slong N, int stage, slong rel_bits, char * msg)
 {
     unroll_scheme_point_t pt;
+    unroll_scheme_fast_t ft;
     slong t0, t1;
     int status = UNROLL_SUCCESS;
 
@@ -226,14 +238,16 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
         return UNROLL_SUCCESS;
 
     unroll_scheme_point_init(pt, s, N, 64);
+    unroll_scheme_fast_init(ft, pt);
     for (t0 = 1; t0 <= N && status == UNROLL_SUCCESS; t0 = t1 + 1)
     {
         /* The largest block whose stored grid stays under the cap. */
         t1 = t0 + GRID_BALLS_MAX / (6 * (2 * N + 2 * ENDS + 1)) - 1;
         t1 = FLINT_MIN(N, FLINT_MAX(t0, t1));
-        status = do_block(res, done, pt, s, spec, t0, t1, stage, rel_bits,
-                          msg);
+        status = do_block(res, done, pt, ft, s, spec, t0, t1, stage,
+                          rel_bits, msg);
     }
+    unroll_scheme_fast_clear(ft);
     unroll_scheme_point_clear(pt);
     return status;
 }

@@ -44,7 +44,9 @@ attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
    coefficients and is rebuilt at a higher precision when asked for. */
 int
 _unroll_bound_sup_cached(unroll_bound_result_t res,
-                         unroll_scheme_point_t pt, const unroll_scheme_t s,
+                         unroll_scheme_point_t pt,
+                         const unroll_scheme_fast_struct * ft,
+                         const unroll_scheme_t s,
                          const unroll_spectrum_t spec, slong t, int stage,
                          slong rel_bits, slong loss, char * msg)
 {
@@ -64,6 +66,7 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
     {
         _unroll_bound_cache_fit(pt, s, prec + 16);
         _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
+        ctx.ft = ft;
         status = attempt(res, &ctx, rel_bits);
         _unroll_bound_ctx_clear(&ctx);
         if (status == UNROLL_SUCCESS)
@@ -101,6 +104,7 @@ unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
                        slong rel_bits, char * msg)
 {
     unroll_scheme_point_t pt;
+    unroll_scheme_fast_t ft;
     slong loss;
     int status;
 
@@ -109,9 +113,11 @@ unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
         return status;
 
     unroll_scheme_point_init(pt, s, t, 64);
+    unroll_scheme_fast_init(ft, pt);
     loss = _unroll_bound_loss(pt, s, spec, t, stage);
-    status = _unroll_bound_sup_cached(res, pt, s, spec, t, stage, rel_bits,
-                                      loss, msg);
+    status = _unroll_bound_sup_cached(res, pt, ft, s, spec, t, stage,
+                                      rel_bits, loss, msg);
+    unroll_scheme_fast_clear(ft);
     unroll_scheme_point_clear(pt);
     return status;
 }

@@ -8,6 +8,7 @@ typedef struct
 {
     slong a;
     slong b;
+    int sharp;          /* both ends were precise when bound was set */
     arf_struct bound;
 }
 cell_t;
@@ -30,7 +31,7 @@ heap_swap(heap_t * H, slong i, slong j)
 }
 
 static void
-heap_push(heap_t * H, slong a, slong b, const arf_t bound)
+heap_push(heap_t * H, slong a, slong b, int sharp, const arf_t bound)
 {
     slong i, p;
 
@@ -42,6 +43,7 @@ heap_push(heap_t * H, slong a, slong b, const arf_t bound)
     i = H->len++;
     H->v[i].a = a;
     H->v[i].b = b;
+    H->v[i].sharp = sharp;
     arf_init(&H->v[i].bound);
     arf_set(&H->v[i].bound, bound);
     for (; i > 0 && arf_cmp(&H->v[p = (i - 1) / 2].bound,
@@ -203,6 +205,34 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     arb_clear(m);
 }
 
+static int
+is_sharp(const _unroll_bound_ctx_t * ctx, slong a, slong b)
+{
+    return ctx->nodes[a].precise && ctx->nodes[b].precise;
+}
+
+/* The worst cell has floating-point ends, whose radii may be all that
+   keeps it above the tolerance: evaluate its ends with balls and put it
+   back with its new bound.  Floating point thus screens the grid and
+   balls are spent only where the maximum is decided. */
+static void
+sharpen(search_t * S, heap_t * H, slong a, slong b)
+{
+    arf_t w;
+
+    arf_init(w);
+
+    heap_pop(H);
+    _unroll_bound_node_sharpen(S->ctx, a);
+    _unroll_bound_node_sharpen(S->ctx, b);
+    consider(S, a);
+    consider(S, b);
+    cell_bound(w, S, a, b);
+    heap_push(H, a, b, 1, w);
+
+    arf_clear(w);
+}
+
 /* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
    The budget and the narrowest cell guard against a precision too low
    to separate values (radii larger than the tolerance). */
@@ -226,6 +256,11 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
             break;
         a = H->v[0].a;
         b = H->v[0].b;
+        if (!H->v[0].sharp)
+        {
+            sharpen(S, H, a, b);
+            continue;
+        }
         arf_sub(w, &ctx->nodes[b].u, &ctx->nodes[a].u, ARF_PREC_EXACT,
                 ARF_RND_DOWN);
         if (ctx->len >= budget || arf_cmpabs_2exp_si(w, -rel_bits - 64) < 0)
@@ -240,9 +275,9 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
         m = _unroll_bound_node_add(ctx, u);
         consider(S, m);
         cell_bound(w, S, a, m);
-        heap_push(H, a, m, w);
+        heap_push(H, a, m, is_sharp(ctx, a, m), w);
         cell_bound(w, S, m, b);
-        heap_push(H, m, b, w);
+        heap_push(H, m, b, is_sharp(ctx, m, b), w);
     }
     arf_set(hi, &H->v[0].bound);
 
@@ -277,7 +312,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     for (j = 0; j < ctx->N; j++)
     {
         cell_bound(w, &S, j, j + 1);
-        heap_push(&H, j, j + 1, w);
+        heap_push(&H, j, j + 1, is_sharp(ctx, j, j + 1), w);
     }
     status = refine(&res->hi, &S, &H, rel_bits);
     arf_set(&res->lo, S.lo);

@@ -8,7 +8,8 @@ typedef struct
 {
     slong a;
     slong b;
-    int sharp;          /* both ends were precise when bound was set */
+    int sharp;          /* 0: an end was not precise when bound was set;
+                           1: both were; 2: and monotony was tried */
     arf_struct bound;
 }
 cell_t;
@@ -233,6 +234,59 @@ sharpen(search_t * S, heap_t * H, slong a, slong b)
     arf_clear(w);
 }
 
+/* If P'' has no root for lambda in the cell, then g is monotone there
+   for both functions (E' = -lambda P'', g' = f'(lambda) lambda'(u) and
+   lambda' keeps its sign), so |g| is at most its value at an end.  One
+   floating-point evaluation on the whole cell decides it, which ends
+   the search next to a maximum at l or L, where Taylor cells would be
+   bisected some twenty times. */
+static void
+monotone(search_t * S, heap_t * H, slong a, slong b)
+{
+    _unroll_bound_ctx_t * ctx = S->ctx;
+    arb_struct jet[UNROLL_POINT_ORDER_MAX + 1];
+    arb_t la, lb, s, c;
+    arf_t w, x, old;
+    int k;
+
+    for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
+        arb_init(jet + k);
+    arb_init(la);
+    arb_init(lb);
+    arb_init(s);
+    arb_init(c);
+    arf_init(w);
+    arf_init(x);
+    arf_init(old);
+
+    arf_set(old, &H->v[0].bound);
+    arf_set(w, old);
+    heap_pop(H);
+    _unroll_bound_point(la, s, c, ctx, &ctx->nodes[a].u);
+    _unroll_bound_point(lb, s, c, ctx, &ctx->nodes[b].u);
+    arb_union(la, la, lb, ctx->prec);
+    if (ctx->ft != NULL
+        && unroll_scheme_fast_jet(jet, ctx->ft, la, ctx->t, ctx->stage, 2)
+        && !arb_contains_zero(jet + 2))
+    {
+        arb_get_abs_ubound_arf(w, &ctx->nodes[a].g[S->f][0], ctx->prec);
+        arb_get_abs_ubound_arf(x, &ctx->nodes[b].g[S->f][0], ctx->prec);
+        arf_max(x, w, x);
+        arf_min(w, old, x);
+    }
+    heap_push(H, a, b, 2, w);
+
+    arf_clear(old);
+    arf_clear(x);
+    arf_clear(w);
+    arb_clear(c);
+    arb_clear(s);
+    arb_clear(lb);
+    arb_clear(la);
+    for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
+        arb_clear(jet + k);
+}
+
 /* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
    The budget and the narrowest cell guard against a precision too low
    to separate values (radii larger than the tolerance). */
@@ -256,9 +310,14 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
             break;
         a = H->v[0].a;
         b = H->v[0].b;
-        if (!H->v[0].sharp)
+        if (H->v[0].sharp == 0)
         {
             sharpen(S, H, a, b);
+            continue;
+        }
+        if (H->v[0].sharp == 1)
+        {
+            monotone(S, H, a, b);
             continue;
         }
         arf_sub(w, &ctx->nodes[b].u, &ctx->nodes[a].u, ARF_PREC_EXACT,

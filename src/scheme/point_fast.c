@@ -85,8 +85,12 @@ frame_step(frame_t * fr, double a, double m, double c, double s)
     E11 = ROUND * (fabs(a * c) + fabs(m * s));
     E12 = ROUND * (fabs(a * s) + fabs(m * c));
 
-    /* Any invertible frame is valid; a degenerate column keeps I. */
-    n = hypot(C11, C21);
+    /* Any invertible frame is valid; a degenerate column keeps I.  The
+       plain square root is exact enough (the frame need not be
+       orthonormal) and hypot is only needed when the squares overflow. */
+    n = sqrt(C11 * C11 + C21 * C21);
+    if (!isfinite(n))
+        n = hypot(C11, C21);
     fr->cn = 1;
     fr->sn = 0;
     if (n > 0 && isfinite(n))
@@ -198,7 +202,8 @@ rescale(state_t * st, int order)
 
     for (i = 0; i < 10; i++)
         for (k = 0; k <= order; k++)
-            mx = fmax(mx, fabs(v[i][k]));
+            if (fabs(v[i][k]) > mx)
+                mx = fabs(v[i][k]);
     if (!(mx > 0x1p-400 && mx < 0x1p400) && mx > 0 && isfinite(mx))
     {
         frexp(mx, &e);
@@ -287,7 +292,7 @@ step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t,
     }
     st->c = fr.cn;
     st->s = fr.sn;
-    if ((t & 7) == 0)
+    if ((t & 31) == 0)
         rescale(st, order);
 }
 

@@ -433,3 +433,29 @@ Test(families, table_rejects_duplicate_columns)
     cr_expect_eq(T, 1);
     unroll_scheme_clear(s);
 }
+
+/* A last line that ends in "\r" without "\n" looped for ever (found by
+   tests/fuzz); CR LF and lone CR endings read like LF ones. */
+Test(families, table_carriage_return_at_end, .timeout = 20)
+{
+    static const char * const good[] = {
+        "t,h,m\r\n1,1/2,0\r", "t,h,m\r\n1,1/2,0\r\n", "t,h,m\n1,1/2,0",
+    };
+    char msg[UNROLL_MSG_LEN];
+    unroll_scheme_t s;
+    slong T = -1;
+    size_t i;
+
+    for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+    {
+        unroll_scheme_init(s);
+        cr_expect_eq(read_table_text(s, &T, good[i], msg), UNROLL_SUCCESS,
+                     "case %zu: %s", i, msg);
+        cr_expect_eq(T, 1, "case %zu", i);
+        unroll_scheme_clear(s);
+    }
+    unroll_scheme_init(s);
+    cr_expect_eq(read_table_text(s, &T, "t,h,m\r\n1,1,(0\r", msg),
+                 UNROLL_DOMAIN);
+    unroll_scheme_clear(s);
+}

@@ -206,7 +206,7 @@ parse_csv(grid_t * g, const char * text, const char * path, char * msg)
 {
     int map[64];
     slong ncols = 0, lineno = 0;
-    const char * p = text, * end;
+    const char * p = text, * end, * next;
     size_t len;
     int status = UNROLL_SUCCESS, k;
 
@@ -214,6 +214,9 @@ parse_csv(grid_t * g, const char * text, const char * path, char * msg)
     {
         end = strchr(p, '\n');
         len = end ? (size_t) (end - p) : strlen(p);
+        /* taken before the '\r' is dropped, so that a last line ending in
+           "\r" alone still moves past it */
+        next = end ? end + 1 : p + len;
         lineno++;
         if (len > 0 && p[len - 1] == '\r')
             len--;
@@ -221,7 +224,7 @@ parse_csv(grid_t * g, const char * text, const char * path, char * msg)
             status = csv_header(map, &ncols, p, len, path, msg);
         else if (len > 0)
             status = csv_row(g, map, ncols, p, len, lineno, path, msg);
-        p = end ? end + 1 : p + len;
+        p = next;
     }
 
     for (k = 0; k < ncols && k < 64; k++)

@@ -189,6 +189,23 @@ void unroll_scheme_point_jets(arb_ptr jets, const unroll_scheme_point_t pt,
                               const arb_t lambda, slong T, int stage,
                               int order, slong prec);
 
+/* The same jets with the error of the momentum recurrence kept in a
+   moving frame (Lohner's QR method, see the floating-point interpreter
+   below) instead of the majorant: every output ball contains the exact
+   value at every point of lambda, like unroll_scheme_point_jet, but the
+   relative radii grow polynomially in t, so prec needs only the
+   accuracy wanted plus a few times log2 t bits.  About four times the
+   operations of unroll_scheme_point_jet per step; the better choice
+   beyond t of about 50 for the accelerated methods. */
+void unroll_scheme_point_jet_frame(arb_ptr jet,
+                                   const unroll_scheme_point_t pt,
+                                   const arb_t lambda, slong t, int stage,
+                                   int order, slong prec);
+void unroll_scheme_point_jets_frame(arb_ptr jets,
+                                    const unroll_scheme_point_t pt,
+                                    const arb_t lambda, slong T,
+                                    int stage, int order, slong prec);
+
 /* ---- evaluation: the point interpreter in floating point -------------- */
 
 /* The same jets computed in double precision, with rigorous error bounds

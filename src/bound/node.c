@@ -145,8 +145,8 @@ evaluate(_unroll_bound_node_t * n, _unroll_bound_ctx_t * ctx, int fast)
                    && unroll_scheme_fast_jet(jet, ctx->ft, lam, ctx->t,
                                              ctx->stage, 3));
     if (n->precise)
-        unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3,
-                                ctx->prec);
+        unroll_scheme_point_jet_frame(jet, ctx->pt, lam, ctx->t,
+                                      ctx->stage, 3, ctx->prec);
     _unroll_bound_derive(n->g, lam, s, c, jet, ctx);
 
     arb_clear(c);

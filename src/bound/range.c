@@ -132,8 +132,8 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
         b->precise[j] = !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
                                                  stage, 3);
         if (b->precise[j])
-            unroll_scheme_point_jets(jets, pt, lam, b->t1, stage, 3,
-                                     b->prec);
+            unroll_scheme_point_jets_frame(jets, pt, lam, b->t1, stage, 3,
+                                           b->prec);
         for (t = b->t0; t <= b->t1; t++)
         {
             v = values(b, t, j);

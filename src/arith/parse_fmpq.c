@@ -36,8 +36,10 @@ skip_space(parser_t * p)
 static int
 fail(parser_t * p, const char * why)
 {
-    unroll_arith_msg(p->msg, "'%s': %s at offset %d", p->s, why,
-                     (int) (p->pos - p->s));
+    /* The input is quoted short so that the reason always fits. */
+    unroll_arith_msg(p->msg, "'%.40s%s': %s at offset %ld", p->s,
+                     strlen(p->s) > 40 ? "..." : "", why,
+                     (long) (p->pos - p->s));
     return UNROLL_DOMAIN;
 }
 

@@ -207,7 +207,9 @@ _unroll_driver_read_csv(unroll_driver_data_t data, const char * path,
         return UNROLL_IO;
     }
     status = read_lines(&c, f, label, counts_header, msg);
-    if (status == UNROLL_SUCCESS && ferror(f))
+    /* A read error (a directory, say) ends the lines early: it is the
+       cause, not the "empty file" it would look like. */
+    if (ferror(f))
     {
         unroll_arith_msg(msg, "%s: read error", path);
         status = UNROLL_IO;

@@ -139,6 +139,11 @@ unroll_driver_data_read_libsvm(unroll_driver_data_t data, const char * path,
     while (status == UNROLL_SUCCESS && _unroll_driver_getline(&line, &cap, f))
         status = read_line(&c, line, ++lineno, msg);
     free(line);
+    if (ferror(f))
+    {
+        unroll_arith_msg(msg, "%s: read error", path);
+        status = UNROLL_IO;
+    }
     fclose(f);
     if (status == UNROLL_SUCCESS && (c.labels.len == 0 || c.d == 0))
     {

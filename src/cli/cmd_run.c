@@ -8,6 +8,14 @@
 
 #include "cli.h"
 
+/* Limitation: the problem is stored dense.  A has n d doubles and ridge
+   keeps d x d matrices (H, its eigenvectors) with an O(d^3)
+   eigendecomposition, so datasets are capped at 2^27 entries (1 GiB, the
+   LIBSVM reader's own limit) and 4096 features (128 MiB per d x d
+   matrix, about a minute of eigendecomposition). */
+#define RUN_CELLS_MAX ((slong) 1 << 27)
+#define RUN_D_MAX 4096
+
 static const char usage[] =
 "Usage: unroll run [--problem P] [--data NAME|FILE] [--theta X]\n"
 "                  -m METHOD [method options] -T N [--every K] [-o FILE]\n"
@@ -30,6 +38,7 @@ static const char usage[] =
 "                       $UNROLL_DATA_DIR, else ./data)\n"
 "      --n N, --d D     synthetic sizes (default 200 x 20); for logistic\n"
 "                       the classes are the signs of the labels\n"
+"                       (d <= 4096 and n d <= 2^27 for any dataset)\n"
 "      --seed S         synthetic seed (default 1)\n"
 "      --theta X        regularisation, X > 0 (default 1e-3)\n"
 "      --storage S      ridge: hessian (default, H precomputed) or\n"
@@ -162,7 +171,7 @@ run_option(run_args_t * a, int opt, const char * arg)
     case OPT_STANDARDIZE: a->standardize = 1; return EXIT_OK;
     case OPT_DATA_DIR: a->data_dir = arg; return EXIT_OK;
     case OPT_N: return cli_parse_count(&a->n, arg, 1000000, "run", "--n");
-    case OPT_D: return cli_parse_count(&a->d, arg, 100000, "run", "--d");
+    case OPT_D: return cli_parse_count(&a->d, arg, RUN_D_MAX, "run", "--d");
     case OPT_SEED:
         return cli_parse_count(&a->seed, arg, 2147483647L, "run", "--seed");
     case OPT_THETA: return parse_theta(&a->theta, arg);
@@ -232,6 +241,9 @@ parse_args(run_args_t * a, int argc, char ** argv)
         return cli_error(EXIT_USAGE, "run", "--threads must be 1 or 2");
     if (a->n < 1 || a->d < 1)
         return cli_error(EXIT_USAGE, "run", "--n and --d must be positive");
+    if (a->n > RUN_CELLS_MAX / a->d)
+        return cli_error(EXIT_USAGE, "run", "--n times --d must be at most "
+                         "2^27");
     return EXIT_OK;
 }
 
@@ -271,6 +283,13 @@ load_data(unroll_driver_data_t data, const run_args_t * a)
         return cli_error(EXIT_IO, "run", why);
     if (status != UNROLL_SUCCESS)
         return cli_error(EXIT_USAGE, "run", why);
+    if (data->d > RUN_D_MAX || data->n > RUN_CELLS_MAX / data->d)
+    {
+        snprintf(why, sizeof(why), "%.160s: %ld samples x %ld features: at "
+                 "most 4096 features and 2^27 entries", a->data,
+                 (long) data->n, (long) data->d);
+        return cli_error(EXIT_USAGE, "run", why);
+    }
     if (a->standardize)
         unroll_driver_data_standardize(data);
     return EXIT_OK;

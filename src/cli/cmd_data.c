@@ -43,9 +43,10 @@ static const struct option options[] =
     { NULL, 0, NULL, 0 }
 };
 
-/* Runs argv[0] from PATH in directory dir with stdin from /dev/null and
-   stdout into out_path (or /dev/null); stderr passes through.  Returns
-   the exit status, or -1 if the program could not be started. */
+/* Runs argv[0] from PATH in directory dir with stdin from /dev/null,
+   stdout into out_path (or /dev/null) and stderr to /dev/null: a failure
+   is reported as one line of ours.  Returns the exit status, or -1 if
+   the program could not be started. */
 static int
 spawn(char * const * argv, const char * dir, const char * out_path)
 {
@@ -60,8 +61,10 @@ spawn(char * const * argv, const char * dir, const char * out_path)
         int in = open("/dev/null", O_RDONLY);
         int out = open(out_path != NULL ? out_path : "/dev/null",
                        O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open("/dev/null", O_WRONLY);
 
-        if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0
+        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0
+            || dup2(out, 1) < 0 || dup2(err, 2) < 0
             || (dir != NULL && chdir(dir) != 0))
             _exit(127);
         execvp(argv[0], argv);
@@ -180,13 +183,20 @@ static int
 fetch(const char * dir, const char * from)
 {
     char tmp[] = "/tmp/unroll-fetch-XXXXXX";
-    char src[4096], dst[4096];
+    char src[4096], dst[4096], why[UNROLL_MSG_LEN];
     char * apt[] = { "apt-get", "download", "-q", "python3-sklearn", NULL };
     char * deb = NULL;
     int code = EXIT_OK;
+    FILE * f;
 
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-        return cli_error(EXIT_IO, "data", strerror(errno));
+    /* Nothing is created before the inputs are known to be readable. */
+    if (from != NULL && (f = fopen(from, "rb")) == NULL)
+    {
+        snprintf(why, sizeof(why), "%.200s: %s", from, strerror(errno));
+        return cli_error(EXIT_IO, "data", why);
+    }
+    if (from != NULL)
+        fclose(f);
     if (mkdtemp(tmp) == NULL)
         return cli_error(EXIT_IO, "data", strerror(errno));
     if (from == NULL)
@@ -201,6 +211,11 @@ fetch(const char * dir, const char * from)
     snprintf(src, sizeof(src), "%s/%s", tmp, member + 2);
     snprintf(dst, sizeof(dst), "%s/%s", dir,
              UNROLL_DRIVER_BREAST_CANCER_FILE);
+    if (code == EXIT_OK && mkdir(dir, 0755) != 0 && errno != EEXIST)
+    {
+        snprintf(why, sizeof(why), "%.200s: %s", dir, strerror(errno));
+        code = cli_error(EXIT_IO, "data", why);
+    }
     if (code == EXIT_OK)
         code = install_file(src, dst);
     cleanup(tmp, deb);

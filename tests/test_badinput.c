@@ -168,6 +168,10 @@ ParameterizedTestParameters(badinput, matrix)
         { { "data", "check", "--dir", "missing" }, 3, "missing" },
         { { "data", "check", "--dir", "out.csv" }, 3, "out.csv" },
         { { "data", "check", "--dir", "@D/badsum" }, 2, "checksum" },
+        { { "data", "fetch", "--dir", "newdir", "--from", "missing.deb" }, 3,
+          "missing.deb" },
+        { { "data", "fetch", "--dir", "newdir", "--from", "out.csv" }, 3,
+          "dpkg-deb" },
         /* unwritable outputs */
         { { "coeffs", GD, "-T", "3", "-o", "out.csv/x.csv" }, 3,
           "out.csv/x.csv" },
@@ -234,7 +238,7 @@ ParameterizedTestParameters(badinput, matrix)
           "huge_index.svm" },
         { { "run", GD, "-T", "3", "--data", "@D/wide.svm", OUT }, 2,
           "wide.svm" },
-        { { "run", GD, "-T", "3", "--n", "1000000", "--d", "100000", OUT },
+        { { "run", GD, "-T", "3", "--n", "1000000", "--d", "4000", OUT },
           2, "--n" },
     };
     return cr_make_param_array(bad_case_t, cases,

@@ -33,7 +33,10 @@ typedef unroll_table_out_struct unroll_table_out_t[1];
 /* ---- I/O ---------------------------------------------------------------- */
 
 /* Opens path for writing through a temporary name, or stdout when path is
-   NULL or "-".  Returns UNROLL_IO with a message on failure. */
+   NULL or "-".  Returns UNROLL_IO with a message on failure.  Where
+   SIGINT, SIGTERM and SIGHUP still have their default action, the first
+   call installs a handler that removes the temporary files of the open
+   outputs and then lets the signal kill the process as before. */
 int unroll_table_out_open(unroll_table_out_t out, const char * path,
                           char * msg) UNROLL_MUST_CHECK;
 

@@ -442,3 +442,106 @@ ParameterizedTest(bad_case_t * c, badinput, matrix)
     for (i = 0; i < n; i++)
         free(argv[i]);
 }
+
+/* Starts a long run writing out.csv in dir and returns once its
+   temporary file holds data, so that a signal finds it mid-write. */
+static pid_t
+start_long_run(const char * dir)
+{
+    static const char * const argv[] = { "unroll", "run", "-m",
+        "chebyshev", "-T", "10000", "-o", "out.csv", NULL };
+    const char * bin = getenv("UNROLL_BIN");
+    char path[1024];
+    struct timespec nap = { 0, 10 * 1000 * 1000 };
+    struct dirent * e;
+    struct stat st;
+    int found = 0, i, status, null;
+    pid_t pid;
+    DIR * d;
+
+    cr_assert_not_null(bin, "UNROLL_BIN is not set");
+    pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0)
+    {
+        /* A shell may start the suite with SIGINT ignored. */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        null = open("/dev/null", O_WRONLY);
+        if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0
+            || chdir(dir) != 0)
+            _exit(126);
+        execv(bin, (char * const *) argv);
+        _exit(127);
+    }
+    /* Up to 10 minutes: valgrind starts the run slowly. */
+    for (i = 0; i < 60000 && !found; i++)
+    {
+        cr_assert_eq(waitpid(pid, &status, WNOHANG), 0,
+                     "the run ended before writing anything");
+        nanosleep(&nap, NULL);
+        d = opendir(dir);
+        cr_assert_not_null(d);
+        while (!found && (e = readdir(d)) != NULL)
+        {
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+            found = strncmp(e->d_name, "out.csv.tmp.", 12) == 0
+                    && stat(path, &st) == 0 && st.st_size > 0;
+        }
+        closedir(d);
+    }
+    cr_assert(found, "no temporary file appeared");
+    return pid;
+}
+
+/* SIGKILL cannot be caught: the temporary file stays, but the target
+   must be exactly the old file. */
+Test(badinput, sigkill_keeps_old_output)
+{
+    char dir[] = "/tmp/unroll-badinput-XXXXXX";
+    int status;
+    pid_t pid;
+
+    make_dir(dir);
+    pid = start_long_run(dir);
+    cr_assert_eq(kill(pid, SIGKILL), 0);
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_expect(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    expect_old_content(dir);
+    remove_tree(dir);
+}
+
+/* SIGTERM and SIGINT remove the temporary file, keep the target, and
+   still kill the process by the signal. */
+static void
+signal_cleans_up(int sig)
+{
+    char dir[] = "/tmp/unroll-badinput-XXXXXX";
+    char * before, * after;
+    int status;
+    pid_t pid;
+
+    make_dir(dir);
+    before = listing(dir);
+    pid = start_long_run(dir);
+    cr_assert_eq(kill(pid, sig), 0);
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    after = listing(dir);
+    cr_expect(WIFSIGNALED(status) && WTERMSIG(status) == sig,
+              "status %#x after signal %d", status, sig);
+    cr_expect_str_eq(after, before, "a temporary file was left behind");
+    expect_old_content(dir);
+    free(after);
+    free(before);
+    remove_tree(dir);
+}
+
+Test(badinput, sigterm_removes_temporary_file)
+{
+    signal_cleans_up(SIGTERM);
+}
+
+Test(badinput, sigint_removes_temporary_file)
+{
+    signal_cleans_up(SIGINT);
+}

@@ -138,6 +138,7 @@ check_round_trip(const unroll_scheme_t s, slong T, int format,
     size_t len = 0;
     FILE * out = open_memstream(&buf, &len);
     unroll_scheme_t back;
+    arb_t x, y;
     slong t, T2 = -1;
     int k, status;
 
@@ -154,14 +155,23 @@ check_round_trip(const unroll_scheme_t s, slong T, int format,
         if (status != UNROLL_SUCCESS)
             fprintf(stderr, "written table does not read back: %s\n", msg);
         FUZZ_CHECK(status == UNROLL_SUCCESS && T2 == T);
-        FUZZ_CHECK(back->kind == s->kind && back->exact == s->exact);
+        /* balls of radius zero print as plain decimals, so a ball
+           scheme may come back exact, never the other way round */
+        FUZZ_CHECK(back->kind == s->kind && back->exact >= s->exact);
+        arb_init(x);
+        arb_init(y);
         for (t = 1; t <= T; t++)
             for (k = 0; k < unroll_scheme_ncoef(s); k++)
+            {
+                unroll_scheme_get_arb(x, s, k, t, PREC);
+                unroll_scheme_get_arb(y, back, k, t, PREC);
                 FUZZ_CHECK(s->exact
                     ? fmpq_equal(unroll_scheme_q(back, k, t),
                                  unroll_scheme_q(s, k, t))
-                    : arb_contains(unroll_scheme_b(back, k, t),
-                                   unroll_scheme_b(s, k, t)));
+                    : arb_contains(y, x));
+            }
+        arb_clear(y);
+        arb_clear(x);
         unroll_scheme_clear(back);
     }
     free(buf);

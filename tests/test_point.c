@@ -271,3 +271,69 @@ Test(point, fast_declines_out_of_range)
     arb_clear(x);
     fmpq_clear(h);
 }
+
+/* Long runs leave the range of doubles (P_1800 of Chebyshev is about
+   1e-355 on [1/2, 10]): the scaled floating-point jets still meet the
+   frame jets and keep 16 bits or more at l and L. */
+Test(point, fast_scales_below_double_range)
+{
+    const slong T = 1800;
+    unroll_scheme_t s;
+    unroll_spectrum_t spec;
+    unroll_scheme_point_t pt;
+    unroll_scheme_fast_t ft;
+    arb_struct J1[4], J2[4];
+    fmpq_t l, L;
+    arb_t x;
+    slong j;
+    int k;
+
+    fmpq_init(l);
+    fmpq_init(L);
+    arb_init(x);
+    for (k = 0; k < 4; k++)
+    {
+        arb_init(J1 + k);
+        arb_init(J2 + k);
+    }
+    unroll_spectrum_init(spec);
+    unroll_scheme_init(s);
+    test_fmpq(l, "1/2");
+    test_fmpq(L, "10");
+    cr_assert_eq(unroll_spectrum_set(spec, l, L, NULL), UNROLL_SUCCESS);
+    unroll_family_chebyshev(s, spec, T);
+    unroll_scheme_point_init(pt, s, T, 128);
+    unroll_scheme_fast_init(ft, pt);
+
+    for (j = 0; j <= 4; j++)
+    {
+        arb_set_si(x, 4 + 19 * j);
+        arb_mul_2exp_si(x, x, -3);
+        cr_assert(unroll_scheme_fast_jet(J1, ft, x, T, UNROLL_STAGE_X, 3));
+        unroll_scheme_point_jet_frame(J2, pt, x, T, UNROLL_STAGE_X, 3, 200);
+        cr_assert(arf_cmpabs_2exp_si(arb_midref(J2), -1000) < 0);
+        for (k = 0; k < 4; k++)
+        {
+            cr_assert(arb_overlaps(J1 + k, J2 + k), "j=%ld k=%d", (long) j,
+                      k);
+            /* Inside, a value may sit next to a root; at l and L none
+               does. */
+            cr_assert((j > 0 && j < 4) || arb_rel_accuracy_bits(J1 + k)
+                      >= 16, "j=%ld k=%d: %ld bits", (long) j, k,
+                      arb_rel_accuracy_bits(J1 + k));
+        }
+    }
+
+    unroll_scheme_fast_clear(ft);
+    unroll_scheme_point_clear(pt);
+    unroll_scheme_clear(s);
+    unroll_spectrum_clear(spec);
+    for (k = 0; k < 4; k++)
+    {
+        arb_clear(J1 + k);
+        arb_clear(J2 + k);
+    }
+    arb_clear(x);
+    fmpq_clear(l);
+    fmpq_clear(L);
+}

@@ -117,13 +117,16 @@ frame_step(frame_t * fr, double a, double m, double c, double s)
    midpoints.  The error of step t obeys the same recurrence with the
    exact coefficients, forced by f: the rounding of the midpoints and
    the coefficients' own errors (da, dm, dh) times the values they
-   multiply, whose box radii in the old frame are R1, R2.  The error
-   term of the lower order, k h e^(k-1), is forcing too. */
+   multiply.  The lower order's error term k h e^(k-1) is forcing too.
+   Errors are at most R = r1 + r2 (times 1 + 2^-48) in each component,
+   since the frame's entries are at most 1 + 2^-50 in magnitude.  The
+   loops have no dependence between orders, so that they vectorise. */
 static void
 momentum_step(state_t * st, double * yn, double * n1, double * n2,
-              double * R2, frame_t * fr, const coefs_t * q, int order)
+              double * R, frame_t * fr, const coefs_t * q)
 {
-    double a, da, hl, p, r, g, R1[K], f;
+    static const double km[K] = { 0, 1, 2, 3 };
+    double a, da, hl, p, r, g, f, py[K], pR[K];
     int k;
 
     hl = q->h * q->lam;
@@ -132,22 +135,26 @@ momentum_step(state_t * st, double * yn, double * n1, double * n2,
             + q->dh * (fabs(q->lam) + q->dlam) + fabs(q->h) * q->dlam);
     frame_step(fr, a, q->m, st->c, st->s);
 
-    for (k = 0; k <= order; k++)
+    for (k = 0; k < K; k++)
+        R[k] = (st->r1[k] + st->r2[k]) * (1.0 + 0x1p-46);
+    py[0] = pR[0] = 0;
+    for (k = 1; k < K; k++)
     {
-        R1[k] = up(fabs(st->c) * st->r1[k] + fabs(st->s) * st->r2[k]);
-        R2[k] = up(fabs(st->s) * st->r1[k] + fabs(st->c) * st->r2[k]);
+        py[k] = st->y1[k - 1];
+        pR[k] = R[k - 1];
+    }
+
+    for (k = 0; k < K; k++)
+    {
         p = a * st->y1[k];
         r = q->m * st->y2[k];
-        g = k > 0 ? (k * q->h) * st->y1[k - 1] : 0;
+        g = (km[k] * q->h) * py[k];
         yn[k] = p - r - g;
-
-        f = ROUND * (fabs(p) + fabs(r) + fabs(g))
-            + da * (fabs(st->y1[k]) + R1[k])
-            + q->dm * (fabs(st->y2[k]) + R2[k]);
-        if (k > 0)
-            f += k * (q->dh * fabs(st->y1[k - 1])
-                      + (fabs(q->h) + q->dh) * R1[k - 1]);
-        f = up(f);
+        f = up(ROUND * (fabs(p) + fabs(r) + fabs(g))
+               + da * (fabs(st->y1[k]) + R[k])
+               + q->dm * (fabs(st->y2[k]) + R[k])
+               + km[k] * (q->dh * fabs(py[k])
+                          + (fabs(q->h) + q->dh) * pR[k]));
         n1[k] = up(fr->w11 * st->r1[k] + fr->w12 * st->r2[k] + fr->b1 * f);
         n2[k] = up(fr->w21 * st->r1[k] + fr->w22 * st->r2[k] + fr->b2 * f);
     }
@@ -159,7 +166,7 @@ momentum_step(state_t * st, double * yn, double * n1, double * n2,
 static void
 average_step(state_t * st, double * zn, double * rzn, const double * yn,
              const double * Ryn, const double * R2,
-             const unroll_scheme_fast_t ft, slong t, int order)
+             const unroll_scheme_fast_t ft, slong t)
 {
     double c1 = MID(ft, UNROLL_POINT_C1, t), d1 = ERR(ft, UNROLL_POINT_C1, t);
     double c2 = MID(ft, UNROLL_POINT_C2, t), d2 = ERR(ft, UNROLL_POINT_C2, t);
@@ -169,7 +176,7 @@ average_step(state_t * st, double * zn, double * rzn, const double * yn,
     double p1, p2, p3;
     int k;
 
-    for (k = 0; k <= order; k++)
+    for (k = 0; k < K; k++)
     {
         p1 = c1 * st->z2[k];
         p2 = c2 * yn[k];
@@ -189,26 +196,27 @@ average_step(state_t * st, double * zn, double * rzn, const double * yn,
     }
 }
 
-/* Multiplies every midpoint and radius by 2^-e (exact) and records it.
+/* Multiplies the first n arrays of midpoints and radii by 2^-e (exact)
+   and records it.
    The state is linear and homogeneous, so a common factor is harmless;
    keeping the largest entry near 1 avoids overflow and subnormals. */
 static void
-rescale(state_t * st, int order)
+rescale(state_t * st, int n)
 {
     double * v[10] = { st->y1, st->y2, st->r1, st->r2, st->z1, st->z2,
                        st->rz1, st->rz2, st->x, st->rx };
     double mx = 0;
     int i, k, e;
 
-    for (i = 0; i < 10; i++)
-        for (k = 0; k <= order; k++)
+    for (i = 0; i < n; i++)
+        for (k = 0; k < K; k++)
             if (fabs(v[i][k]) > mx)
                 mx = fabs(v[i][k]);
     if (!(mx > 0x1p-400 && mx < 0x1p400) && mx > 0 && isfinite(mx))
     {
         frexp(mx, &e);
-        for (i = 0; i < 10; i++)
-            for (k = 0; k <= order; k++)
+        for (i = 0; i < n; i++)
+            for (k = 0; k < K; k++)
                 v[i][k] = ldexp(v[i][k], -e);
         st->scale += e;
     }
@@ -261,23 +269,22 @@ load(coefs_t * q, const unroll_scheme_fast_t ft, slong t)
 
 /* One step of every rule, then the shift of the sequences. */
 static void
-step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t,
-     int order)
+step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t)
 {
     double yn[K], n1[K], n2[K], R2[K], Ryn[K], zn[K], rzn[K];
     frame_t fr;
     int k;
 
     load(q, ft, t);
-    momentum_step(st, yn, n1, n2, R2, &fr, q, order);
+    momentum_step(st, yn, n1, n2, R2, &fr, q);
     if (ft->kind == UNROLL_SCHEME_AVERAGED)
     {
-        for (k = 0; k <= order; k++)
+        for (k = 0; k < K; k++)
             Ryn[k] = up(fabs(fr.cn) * n1[k] + fabs(fr.sn) * n2[k]);
-        average_step(st, zn, rzn, yn, Ryn, R2, ft, t, order);
+        average_step(st, zn, rzn, yn, Ryn, R2, ft, t);
     }
 
-    for (k = 0; k <= order; k++)
+    for (k = 0; k < K; k++)
     {
         st->y2[k] = st->y1[k];
         st->y1[k] = yn[k];
@@ -292,8 +299,9 @@ step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t,
     }
     st->c = fr.cn;
     st->s = fr.sn;
+    /* The unused z and x of a momentum scheme must not count. */
     if ((t & 31) == 0)
-        rescale(st, order);
+        rescale(st, ft->kind == UNROLL_SCHEME_AVERAGED ? 10 : 4);
 }
 
 static int
@@ -314,7 +322,7 @@ run(arb_ptr jet, arb_ptr all, const unroll_scheme_fast_t ft,
     ok = all == NULL || put(all, &st, momentum, stage, order);
     for (t = 1; t <= T && ok; t++)
     {
-        step(&st, ft, &q, t, order);
+        step(&st, ft, &q, t);
         if (all != NULL)
             ok = put(all + t * (order + 1), &st, momentum, stage, order);
     }

@@ -43,7 +43,7 @@
 */
 
 #define REF_PREC 1024
-#define REF_ROOT_BITS 768
+#define REF_ROOT_BITS 384
 
 /* Largest horizon of the minimax cases: its exchange costs like t^3. */
 #define MINIMAX_T 16

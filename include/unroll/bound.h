@@ -70,13 +70,18 @@ void _unroll_bound_result_vec_clear(unroll_bound_result_struct * v,
    D.at are points where a value within the enclosure is attained; they
    are approximate locations of the maxima, not certified.
 
-   Algorithm: the point interpreter on a grid in theta, where
+   Algorithm: the point interpreters on a grid in theta, where
    lambda = (cos theta + xbar) / c; Bernstein's inequality for the
    trigonometric polynomial g(theta) = E_t(lambda(theta)) (degree t)
    bounds |g^(k)| by t^k max |g|, which turns the grid values into an
    upper bound of the maximum and each grid cell into a third-order
    Taylor enclosure; cells that may exceed the best value found are
-   bisected (best first) until the enclosure is as narrow as asked.
+   handled worst first until the enclosure is as narrow as asked.  The
+   grid and new nodes are evaluated in floating point with rigorous
+   error bounds (unroll_scheme_fast_jet); a cell that stays on top has
+   its ends evaluated again in ball arithmetic with Lohner frames
+   (unroll_scheme_point_jet_frame), is closed at once if P'' has no
+   root on it (then |g| is monotone there), and is bisected otherwise.
 
    Fails with UNROLL_UNABLE ("could not certify", reason in msg) when
    the precision cap or the evaluation budget is reached; precision is
@@ -84,11 +89,11 @@ void _unroll_bound_result_vec_clear(unroll_bound_result_struct * v,
    t > s->T, or rel_bits outside 1..UNROLL_BOUND_REL_BITS_MAX.  Not
    guaranteed: tightness beyond the asked width.
 
-   Limitation: the working precision grows like 1.3 t bits for the
-   accelerated methods (see the point interpreter) and the grid has
-   about 2t points, so the cost grows like t^2 times the cost of a
-   multiplication at 1.3 t bits: milliseconds at t = 100, seconds at
-   t = 1000, hours at t = 10000. */
+   Cost: about 2t grid evaluations of t floating-point steps each, so
+   t^2 steps of about 60 ns: milliseconds at t = 100, a tenth of a
+   second at t = 1000, about twenty seconds at t = 10000.  Limitation:
+   schemes whose coefficients or spectrum leave [2^-900, 2^900] run
+   wholly in ball arithmetic, several times slower. */
 int unroll_bound_sup(unroll_bound_result_t res, const unroll_scheme_t s,
                      const unroll_spectrum_t spec, slong t, slong rel_bits,
                      char * msg) UNROLL_MUST_CHECK;

@@ -132,7 +132,8 @@ void unroll_scheme_arb_poly_error(arb_poly_t E, const arb_poly_t P,
    majorant recurrence (absolute values of the coefficients), so for the
    oscillating residuals of accelerated methods the relative radius grows
    by up to about 1.3 bits per step at points of [l, L]; give prec about
-   1.3 t + 64 bits plus the accuracy wanted. */
+   1.3 t + 64 bits plus the accuracy wanted, or use the frame version
+   below, which needs only a few times log2 t extra bits. */
 
 /* Rows of the coefficient cache. */
 enum

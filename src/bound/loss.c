@@ -9,13 +9,13 @@ accuracy(const arb_t x, slong e)
     return e - fmpz_get_si(MAG_EXPREF(arb_radref(x)));
 }
 
-/* Runs the jets at l and L at a low probe precision and reads off how
-   many bits the radii lost against the largest value found there (the
-   radius majorant grows fastest at the ends of the spectrum, where
-   |1 + m - h lambda| is largest).  The probe is repeated at twice the
-   precision while it is swamped; the coefficients are kept a little
-   more precise than the probe, so that what is measured is the loss of
-   the recurrence. */
+/* Runs the ball jets (frame interpreter) at l and L at a low probe
+   precision and reads off how many bits the radii lost against the
+   largest value found there.  With frames the loss grows like a few
+   times log2 t, so one probe at 64 bits usually decides; it is repeated
+   at twice the precision while it is swamped.  The coefficients are
+   kept a little more precise than the probe, so that what is measured
+   is the loss of the recurrence. */
 void
 _unroll_bound_cache_fit(unroll_scheme_point_t pt, const unroll_scheme_t s,
                         slong prec)

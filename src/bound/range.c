@@ -129,8 +129,11 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
     {
         _unroll_bound_point(lam, s, c, &ctx, b->u + j);
         arf_set(b->lam + j, arb_midref(lam));
-        b->precise[j] = !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
-                                                 stage, 3);
+        /* The ends l and L hold most maxima: balls there at once, for
+           every t, spare each t its own evaluation there. */
+        b->precise[j] = j == 0 || j == b->n
+                        || !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
+                                                    stage, 3);
         if (b->precise[j])
             unroll_scheme_point_jets_frame(jets, pt, lam, b->t1, stage, 3,
                                            b->prec);

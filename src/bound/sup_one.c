@@ -8,8 +8,8 @@ typedef struct
 {
     slong a;
     slong b;
-    int sharp;          /* 0: an end was not precise when bound was set;
-                           1: both were; 2: and monotony was tried */
+    int mono;           /* -1: not tested yet; 1: |g| monotone on it */
+    int sharp;          /* bound set when both ends were precise */
     arf_struct bound;
 }
 cell_t;
@@ -32,7 +32,8 @@ heap_swap(heap_t * H, slong i, slong j)
 }
 
 static void
-heap_push(heap_t * H, slong a, slong b, int sharp, const arf_t bound)
+heap_push(heap_t * H, slong a, slong b, int mono, int sharp,
+          const arf_t bound)
 {
     slong i, p;
 
@@ -44,6 +45,7 @@ heap_push(heap_t * H, slong a, slong b, int sharp, const arf_t bound)
     i = H->len++;
     H->v[i].a = a;
     H->v[i].b = b;
+    H->v[i].mono = mono;
     H->v[i].sharp = sharp;
     arf_init(&H->v[i].bound);
     arf_set(&H->v[i].bound, bound);
@@ -206,48 +208,19 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     arb_clear(m);
 }
 
-static int
-is_sharp(const _unroll_bound_ctx_t * ctx, slong a, slong b)
-{
-    return ctx->nodes[a].precise && ctx->nodes[b].precise;
-}
-
-/* The worst cell has floating-point ends, whose radii may be all that
-   keeps it above the tolerance: evaluate its ends with balls and put it
-   back with its new bound.  Floating point thus screens the grid and
-   balls are spent only where the maximum is decided. */
-static void
-sharpen(search_t * S, heap_t * H, slong a, slong b)
-{
-    arf_t w;
-
-    arf_init(w);
-
-    heap_pop(H);
-    _unroll_bound_node_sharpen(S->ctx, a);
-    _unroll_bound_node_sharpen(S->ctx, b);
-    consider(S, a);
-    consider(S, b);
-    cell_bound(w, S, a, b);
-    heap_push(H, a, b, 1, w);
-
-    arf_clear(w);
-}
-
 /* If P'' has no root for lambda in the cell, then g is monotone there
    for both functions (E' = -lambda P'', g' = f'(lambda) lambda'(u) and
    lambda' keeps its sign), so |g| is at most its value at an end.  One
    floating-point evaluation on the whole cell decides it, which ends
    the search next to a maximum at l or L, where Taylor cells would be
    bisected some twenty times. */
-static void
-monotone(search_t * S, heap_t * H, slong a, slong b)
+static int
+is_monotone(const search_t * S, slong a, slong b)
 {
-    _unroll_bound_ctx_t * ctx = S->ctx;
+    const _unroll_bound_ctx_t * ctx = S->ctx;
     arb_struct jet[UNROLL_POINT_ORDER_MAX + 1];
     arb_t la, lb, s, c;
-    arf_t w, x, old;
-    int k;
+    int k, res;
 
     for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
         arb_init(jet + k);
@@ -255,36 +228,110 @@ monotone(search_t * S, heap_t * H, slong a, slong b)
     arb_init(lb);
     arb_init(s);
     arb_init(c);
-    arf_init(w);
-    arf_init(x);
-    arf_init(old);
 
-    arf_set(old, &H->v[0].bound);
-    arf_set(w, old);
-    heap_pop(H);
     _unroll_bound_point(la, s, c, ctx, &ctx->nodes[a].u);
     _unroll_bound_point(lb, s, c, ctx, &ctx->nodes[b].u);
     arb_union(la, la, lb, ctx->prec);
-    if (ctx->ft != NULL
+    res = ctx->ft != NULL
         && unroll_scheme_fast_jet(jet, ctx->ft, la, ctx->t, ctx->stage, 2)
-        && !arb_contains_zero(jet + 2))
-    {
-        arb_get_abs_ubound_arf(w, &ctx->nodes[a].g[S->f][0], ctx->prec);
-        arb_get_abs_ubound_arf(x, &ctx->nodes[b].g[S->f][0], ctx->prec);
-        arf_max(x, w, x);
-        arf_min(w, old, x);
-    }
-    heap_push(H, a, b, 2, w);
+        && !arb_contains_zero(jet + 2);
 
-    arf_clear(old);
-    arf_clear(x);
-    arf_clear(w);
     arb_clear(c);
     arb_clear(s);
     arb_clear(lb);
     arb_clear(la);
     for (k = 0; k <= UNROLL_POINT_ORDER_MAX; k++)
         arb_clear(jet + k);
+    return res;
+}
+
+/* The bound of a cell: Taylor, and on a monotone cell the larger end. */
+static void
+full_bound(arf_t res, const search_t * S, slong a, slong b, int mono)
+{
+    slong prec = S->ctx->prec;
+    arf_t x, y;
+
+    cell_bound(res, S, a, b);
+    if (mono != 1)
+        return;
+
+    arf_init(x);
+    arf_init(y);
+    arb_get_abs_ubound_arf(x, &S->ctx->nodes[a].g[S->f][0], prec);
+    arb_get_abs_ubound_arf(y, &S->ctx->nodes[b].g[S->f][0], prec);
+    arf_max(x, x, y);
+    arf_min(res, res, x);
+    arf_clear(x);
+    arf_clear(y);
+}
+
+/* Whether node i must be evaluated again in balls for the top cell:
+   always on a Taylor cell (its derivatives enter), and on a monotone
+   cell only if its own value may exceed the target. */
+static int
+needs_balls(const search_t * S, slong i, int mono, const arf_t target)
+{
+    const _unroll_bound_node_t * n = S->ctx->nodes + i;
+    arf_t x;
+    int res;
+
+    if (n->precise)
+        return 0;
+    if (mono != 1)
+        return 1;
+    arf_init(x);
+    arb_get_abs_ubound_arf(x, &n->g[S->f][0], S->ctx->prec);
+    res = arf_cmp(x, target) > 0;
+    arf_clear(x);
+    return res;
+}
+
+static int
+is_sharp(const search_t * S, slong a, slong b)
+{
+    return S->ctx->nodes[a].precise && S->ctx->nodes[b].precise;
+}
+
+/* Settles the top cell without bisecting it, if it can: first the
+   monotony test, then the floating-point ends whose radii may be all
+   that keeps it above the target are evaluated again in balls, and a
+   bound computed before an end was (by a neighbour) is recomputed.
+   Floating point thus screens the grid and balls are spent only where
+   the maximum is decided.  Returns 0 when only bisection is left. */
+static int
+settle(search_t * S, heap_t * H, const arf_t target)
+{
+    slong a = H->v[0].a, b = H->v[0].b;
+    int mono = H->v[0].mono, sa, sb;
+    arf_t w;
+
+    sa = sb = 0;
+    if (mono >= 0)
+    {
+        sa = needs_balls(S, a, mono, target);
+        sb = needs_balls(S, b, mono, target);
+        if (!sa && !sb && H->v[0].sharp)
+            return 0;
+    }
+
+    heap_pop(H);
+    if (mono < 0)
+        mono = is_monotone(S, a, b);
+    else
+    {
+        if (sa)
+            _unroll_bound_node_sharpen(S->ctx, a);
+        if (sb)
+            _unroll_bound_node_sharpen(S->ctx, b);
+        consider(S, a);
+        consider(S, b);
+    }
+    arf_init(w);
+    full_bound(w, S, a, b, mono);
+    heap_push(H, a, b, mono, is_sharp(S, a, b), w);
+    arf_clear(w);
+    return 1;
 }
 
 /* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
@@ -308,18 +355,10 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
         arf_add(target, target, S->lo, ctx->prec, ARF_RND_DOWN);
         if (arf_cmp(&H->v[0].bound, target) <= 0)
             break;
+        if (settle(S, H, target))
+            continue;
         a = H->v[0].a;
         b = H->v[0].b;
-        if (H->v[0].sharp == 0)
-        {
-            sharpen(S, H, a, b);
-            continue;
-        }
-        if (H->v[0].sharp == 1)
-        {
-            monotone(S, H, a, b);
-            continue;
-        }
         arf_sub(w, &ctx->nodes[b].u, &ctx->nodes[a].u, ARF_PREC_EXACT,
                 ARF_RND_DOWN);
         if (ctx->len >= budget || arf_cmpabs_2exp_si(w, -rel_bits - 64) < 0)
@@ -334,9 +373,9 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
         m = _unroll_bound_node_add(ctx, u);
         consider(S, m);
         cell_bound(w, S, a, m);
-        heap_push(H, a, m, is_sharp(ctx, a, m), w);
+        heap_push(H, a, m, -1, is_sharp(S, a, m), w);
         cell_bound(w, S, m, b);
-        heap_push(H, m, b, is_sharp(ctx, m, b), w);
+        heap_push(H, m, b, -1, is_sharp(S, m, b), w);
     }
     arf_set(hi, &H->v[0].bound);
 
@@ -371,7 +410,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     for (j = 0; j < ctx->N; j++)
     {
         cell_bound(w, &S, j, j + 1);
-        heap_push(&H, j, j + 1, is_sharp(ctx, j, j + 1), w);
+        heap_push(&H, j, j + 1, -1, is_sharp(&S, j, j + 1), w);
     }
     status = refine(&res->hi, &S, &H, rel_bits);
     arf_set(&res->lo, S.lo);

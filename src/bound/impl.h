@@ -57,6 +57,11 @@ void _unroll_bound_ctx_reset(_unroll_bound_ctx_t * ctx, slong prec);
    ball interpreter at ctx->prec; returns its index. */
 slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
 
+/* Appends the nodes at u + i, i = 0..n-1 (n <= UNROLL_FAST_LANES), in
+   one floating-point run (ball fallback per node), in that order. */
+void _unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u,
+                             slong n);
+
 /* Evaluates node i again with the ball interpreter at ctx->prec, whose
    radii are far smaller than the floating-point ones near a maximum. */
 void _unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i);

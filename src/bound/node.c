@@ -172,3 +172,42 @@ _unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i)
     if (!ctx->nodes[i].precise)
         evaluate(ctx->nodes + i, ctx, 0);
 }
+
+void
+_unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u, slong n)
+{
+    arb_ptr lam = _arb_vec_init(n), s = _arb_vec_init(n);
+    arb_ptr c = _arb_vec_init(n), jets = _arb_vec_init(4 * n);
+    _unroll_bound_node_t * node;
+    int ok[UNROLL_FAST_LANES] = { 0 };
+    slong i;
+
+    if (n < 1 || n > UNROLL_FAST_LANES)
+        flint_abort();
+
+    for (i = 0; i < n; i++)
+        _unroll_bound_point(lam + i, s + i, c + i, ctx, u + i);
+    if (ctx->ft != NULL)
+        unroll_scheme_fast_jet_vec(jets, ok, ctx->ft, lam, n, ctx->t,
+                                   ctx->stage, 3);
+
+    for (i = 0; i < n; i++)
+    {
+        node = node_new(ctx);
+        arf_set(&node->u, u + i);
+        if (!ok[i])
+        {
+            evaluate(node, ctx, 0);
+            continue;
+        }
+        arf_set(&node->lam, arb_midref(lam + i));
+        node->precise = 0;
+        _unroll_bound_derive(node->g, lam + i, s + i, c + i, jets + 4 * i,
+                             ctx);
+    }
+
+    _arb_vec_clear(lam, n);
+    _arb_vec_clear(s, n);
+    _arb_vec_clear(c, n);
+    _arb_vec_clear(jets, 4 * n);
+}

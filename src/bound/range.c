@@ -2,7 +2,7 @@
 
 /* The range version shares the grid work between degrees: one run of
    the recurrences at a grid point gives the jets of every t up to the
-   block's largest t1 (unroll_scheme_point_jets), so a block of degrees
+   block's largest t1 (unroll_scheme_fast_jets), so a block of degrees
    costs (2 t1 + 1) runs of t1 steps instead of about 2t runs of t steps
    for each t.  Every t of the block uses the grid of t1 (M = 2 t1 cells,
    at least the 2t the search needs) and then refines its own cells with
@@ -11,13 +11,14 @@
    radii's relevance, and their number is capped, which sets the block
    size.
 
-   The maxima of the paper's methods sit at l or L (u = 1 or 0), where
-   the single-t search would bisect its way down about 16 levels; the
-   shared grid therefore also holds the nodes 2^-k / M and 1 - 2^-k / M,
-   k = 1..ENDS, which costs 2 ENDS runs per block instead of about 30
-   runs per degree. */
+   The maxima of the paper's methods sit at l or L (u = 1 or 0): the
+   block evaluates those two nodes in balls for all its degrees at once,
+   and the monotony test closes the cells next to them.  Geometric nodes
+   next to the ends (2^-k / M, k = 1..ENDS) are possible but now cost
+   more than they save: each sits within a hair of the maximum, so each
+   would need its own ball evaluation per degree. */
 #define GRID_BALLS_MAX (2 * 1000 * 1000)
-#define ENDS 18
+#define ENDS 0
 
 typedef struct
 {

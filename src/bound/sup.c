@@ -17,26 +17,32 @@ static int
 attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
         slong rel_bits)
 {
-    slong j, N = FLINT_MAX(2, 2 * ctx->t);
-    arf_t u;
+    slong j, i, n, N = FLINT_MAX(2, 2 * ctx->t);
+    arf_struct u[UNROLL_FAST_LANES];
     int status;
 
-    arf_init(u);
+    for (i = 0; i < UNROLL_FAST_LANES; i++)
+        arf_init(u + i);
 
     ctx->N = N;
     ctx->spacing = N;
-    for (j = 0; j <= N; j++)
+    for (j = 0; j <= N; j += n)
     {
-        arf_set_si(u, j);
-        arf_div_si(u, u, N, 64, ARF_RND_NEAR);
-        _unroll_bound_node_add(ctx, u);
+        n = FLINT_MIN(UNROLL_FAST_LANES, N + 1 - j);
+        for (i = 0; i < n; i++)
+        {
+            arf_set_si(u + i, j + i);
+            arf_div_si(u + i, u + i, N, 64, ARF_RND_NEAR);
+        }
+        _unroll_bound_nodes_add(ctx, u, n);
     }
     status = _unroll_bound_sup_one(&res->B, ctx, _UNROLL_F_E, rel_bits);
     if (status == UNROLL_SUCCESS)
         status = _unroll_bound_sup_one(&res->D, ctx, _UNROLL_F_D, rel_bits);
     res->evals += ctx->len;
 
-    arf_clear(u);
+    for (i = 0; i < UNROLL_FAST_LANES; i++)
+        arf_clear(u + i);
     return status;
 }
 

@@ -304,43 +304,81 @@ step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t)
         rescale(st, ft->kind == UNROLL_SCHEME_AVERAGED ? 10 : 4);
 }
 
+/* Runs n <= UNROLL_FAST_LANES points side by side: their recurrences
+   are independent, so the processor overlaps the long latency chains
+   of one step (a square root and divisions in the frame) across
+   points.  Lane i writes jet + i (order + 1), or all + (i (T + 1) + t)
+   (order + 1) after every step t, and sets ok[i]. */
 static int
-run(arb_ptr jet, arb_ptr all, const unroll_scheme_fast_t ft,
-    const arb_t lambda, slong T, int stage, int order)
+run(arb_ptr jet, arb_ptr all, int * ok, const unroll_scheme_fast_t ft,
+    arb_srcptr lambda, slong n, slong T, int stage, int order)
 {
-    int momentum = ft->kind != UNROLL_SCHEME_AVERAGED, ok;
-    state_t st;
-    coefs_t q;
-    slong t;
+    int momentum = ft->kind != UNROLL_SCHEME_AVERAGED, done = 0;
+    state_t st[UNROLL_FAST_LANES];
+    coefs_t q[UNROLL_FAST_LANES];
+    slong t, i, w = order + 1;
 
-    if (T < 0 || T > ft->T || order < 0 || order > UNROLL_POINT_ORDER_MAX)
+    if (T < 0 || T > ft->T || order < 0 || order > UNROLL_POINT_ORDER_MAX
+        || n < 1 || n > UNROLL_FAST_LANES)
         flint_abort();
-    if (!ft->ok || !_unroll_scheme_fast_ball(&q.lam, &q.dlam, lambda))
-        return 0;
 
-    state_init(&st);
-    ok = all == NULL || put(all, &st, momentum, stage, order);
-    for (t = 1; t <= T && ok; t++)
+    for (i = 0; i < n; i++)
     {
-        step(&st, ft, &q, t);
-        if (all != NULL)
-            ok = put(all + t * (order + 1), &st, momentum, stage, order);
+        ok[i] = ft->ok && _unroll_scheme_fast_ball(&q[i].lam, &q[i].dlam,
+                                                   lambda + i);
+        state_init(st + i);
+        if (ok[i] && all != NULL)
+            ok[i] = put(all + i * (T + 1) * w, st + i, momentum, stage,
+                        order);
     }
-    if (ok && jet != NULL)
-        ok = put(jet, &st, momentum, stage, order);
-    return ok;
+    for (t = 1; t <= T; t++)
+        for (i = 0; i < n; i++)
+        {
+            step(st + i, ft, q + i, t);
+            if (ok[i] && all != NULL)
+                ok[i] = put(all + (i * (T + 1) + t) * w, st + i, momentum,
+                            stage, order);
+        }
+    for (i = 0; i < n; i++)
+    {
+        if (ok[i] && jet != NULL)
+            ok[i] = put(jet + i * w, st + i, momentum, stage, order);
+        done += ok[i];
+    }
+    return done;
 }
 
 int
 unroll_scheme_fast_jet(arb_ptr jet, const unroll_scheme_fast_t ft,
                        const arb_t lambda, slong t, int stage, int order)
 {
-    return run(jet, NULL, ft, lambda, t, stage, order);
+    int ok;
+
+    return run(jet, NULL, &ok, ft, lambda, 1, t, stage, order);
+}
+
+int
+unroll_scheme_fast_jet_vec(arb_ptr jets, int * ok,
+                           const unroll_scheme_fast_t ft, arb_srcptr lambdas,
+                           slong n, slong t, int stage, int order)
+{
+    return run(jets, NULL, ok, ft, lambdas, n, t, stage, order);
 }
 
 int
 unroll_scheme_fast_jets(arb_ptr jets, const unroll_scheme_fast_t ft,
                         const arb_t lambda, slong T, int stage, int order)
 {
-    return run(NULL, jets, ft, lambda, T, stage, order);
+    int ok;
+
+    return run(NULL, jets, &ok, ft, lambda, 1, T, stage, order);
+}
+
+int
+unroll_scheme_fast_jets_vec(arb_ptr jets, int * ok,
+                            const unroll_scheme_fast_t ft,
+                            arb_srcptr lambdas, slong n, slong T, int stage,
+                            int order)
+{
+    return run(NULL, jets, ok, ft, lambdas, n, T, stage, order);
 }

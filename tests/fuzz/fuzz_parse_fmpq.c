@@ -3,10 +3,11 @@
 
    Invariants: the status is SUCCESS or DOMAIN; an error comes with one
    non-empty line; a result is canonical and reads back from its p/q form
-   to the same rational; binding the names l, ell and L changes nothing
-   for an input that does not use them; the ball reader agrees with the
-   exact one on inputs without '['; and a plain decimal rounds to the same
-   double as the C library's correctly rounded strtod. */
+   to the same rational; surrounding blanks change nothing and "-(s)"
+   negates; binding the names l, ell and L changes nothing for an input
+   that does not use them; the ball reader agrees with the exact one on
+   inputs without '['; and a plain decimal rounds to the same double as
+   the C library's correctly rounded strtod. */
 #include <ctype.h>
 #include <math.h>
 
@@ -94,6 +95,37 @@ check_ball(const fmpq_t q, const char * s, int status)
     arb_clear(b);
 }
 
+/* Surrounding blanks change nothing; "-(s)" is the negation of s unless
+   the extra parentheses pass the nesting limit. */
+static void
+check_wrapped(const fmpq_t q, const char * s, int status)
+{
+    char msg[UNROLL_MSG_LEN];
+    size_t n = strlen(s);
+    char * w = malloc(n + 4);
+    fmpq_t r;
+    int wstatus;
+
+    fmpq_init(r);
+    sprintf(w, " %s\t", s);
+    wstatus = unroll_arith_parse_fmpq(r, w, NULL, NULL, 0, msg);
+    FUZZ_CHECK(wstatus == status);
+    FUZZ_CHECK(status != UNROLL_SUCCESS || fmpq_equal(r, q));
+
+    sprintf(w, "-(%s)", s);
+    msg[0] = '\0';
+    wstatus = unroll_arith_parse_fmpq(r, w, NULL, NULL, 0, msg);
+    if (status == UNROLL_SUCCESS && wstatus == UNROLL_SUCCESS)
+    {
+        fmpq_neg(r, r);
+        FUZZ_CHECK(fmpq_equal(r, q));
+    }
+    else if (status == UNROLL_SUCCESS)
+        FUZZ_CHECK(strstr(msg, "nesting too deep") != NULL);
+    fmpq_clear(r);
+    free(w);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
 {
@@ -125,6 +157,7 @@ LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
         fuzz_check_msg(msg);
     if (strchr(s, '[') == NULL)
         check_ball(q, s, status);
+    check_wrapped(q, s, status);
 
     msg[0] = '\0';
     nstatus = unroll_arith_parse_fmpq(r, s, names, vals, 3, msg);

@@ -1,6 +1,8 @@
 /* Fuzzes the CSV dataset reader (unroll_driver_data_read_csv).  The input
    is the file; when it starts with '@', its first line (after the '@')
-   names the label column and the rest is the file.
+   names the label column and the rest is the file; when it starts with
+   '!', the rest is read in sklearn's layout (a first line of counts, not
+   names: the reader behind unroll_driver_data_read_breast_cancer).
 
    Invariants: the status is SUCCESS or DOMAIN (the file is readable), an
    error is one line "FILE:LINE: problem" with 1 <= LINE <= lines + 1; on
@@ -10,13 +12,16 @@
 #include <math.h>
 
 #include "fuzz.h"
+#include "../../src/driver/impl.h"
 
 /* Counts the lines as the reader sees them: split at '\n', one trailing
    '\r' dropped, cut at a NUL byte; a line of blanks and tabs only is
-   skipped.  Sets *ncells to the comma count + 1 of the first non-blank
-   line; returns the number of non-blank lines and sets *nlines to all. */
+   skipped.  Sets *ncells to the comma count + 1 of non-blank line number
+   `which` (0 or 1); returns the number of non-blank lines and sets
+   *nlines to all. */
 static slong
-count_lines(slong * ncells, slong * nlines, const char * p, size_t size)
+count_lines(slong * ncells, slong * nlines, const char * p, size_t size,
+            slong which)
 {
     const char * end = p + size, * nl, * q;
     slong nonblank = 0, len;
@@ -36,7 +41,7 @@ count_lines(slong * ncells, slong * nlines, const char * p, size_t size)
         q = p;
         while (q < p + len && (*q == ' ' || *q == '\t'))
             q++;
-        if (q < p + len && nonblank++ == 0)
+        if (q < p + len && nonblank++ == which)
             for (*ncells = 1, q = p; q < p + len; q++)
                 *ncells += (*q == ',');
         p = nl != NULL ? nl + 1 : end;
@@ -113,7 +118,7 @@ LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
     const char * file = (const char *) data, * nl;
     unroll_driver_data_t d;
     slong ncells, nlines, nonblank;
-    int status, has_label = 0;
+    int status, has_label = 0, counts = 0;
 
     if (!ready)
     {
@@ -132,13 +137,19 @@ LLVMFuzzerTestOneInput(const uint8_t * data, size_t size)
         size -= (size_t) (nl + 1 - file);
         file = nl + 1;
     }
+    else if (size > 0 && data[0] == '!')
+    {
+        counts = 1;
+        size--;
+        file++;
+    }
     fuzz_file_set(&in, file, size);
-    nonblank = count_lines(&ncells, &nlines, file, size);
+    nonblank = count_lines(&ncells, &nlines, file, size, counts);
 
     unroll_driver_data_init(d);
     msg[0] = '\0';
-    status = unroll_driver_data_read_csv(d, in.path,
-                                         has_label ? label : NULL, msg);
+    status = _unroll_driver_read_csv(d, in.path, has_label ? label : NULL,
+                                     counts, msg);
     FUZZ_STATUS_IN(status, UNROLL_DOMAIN);
     if (status == UNROLL_SUCCESS)
     {

@@ -49,6 +49,11 @@ int unroll_table_out_commit(unroll_table_out_t out, char * msg)
 /* Abandons the output: closes it and removes the temporary file. */
 void unroll_table_out_abort(unroll_table_out_t out);
 
+/* Removes the temporary files of every output still open, for a process
+   about to end abruptly (the CLI's out-of-memory exit).  Uses only
+   async-signal-safe calls and frees nothing. */
+void unroll_table_out_cleanup(void);
+
 /* Writes the coefficients of s for t = 1..T (T <= s->T) to f: per
    coefficient of the scheme's kind an exact column NAME (p/q, or a ball
    "[m +/- r]" that contains the value when it is irrational) and a column

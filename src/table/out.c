@@ -21,15 +21,22 @@
 static char * volatile pending[OUT_SLOTS];
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
 
-static void
-on_signal(int sig)
+void
+unroll_table_out_cleanup(void)
 {
-    struct sigaction dfl;
     int i;
 
     for (i = 0; i < OUT_SLOTS; i++)
         if (pending[i] != NULL)
             unlink(pending[i]);
+}
+
+static void
+on_signal(int sig)
+{
+    struct sigaction dfl;
+
+    unroll_table_out_cleanup();
     memset(&dfl, 0, sizeof(dfl));
     dfl.sa_handler = SIG_DFL;
     sigemptyset(&dfl.sa_mask);

@@ -99,6 +99,9 @@ int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
 int cli_build_scheme_numeric(unroll_scheme_t s, const unroll_method_t meth,
                              slong T, slong prec, const char * cmd);
 
+/* Makes exhausted memory in FLINT and GMP one error line and exit 3. */
+void cli_memory_init(void);
+
 int cmd_bound(int argc, char ** argv);
 int cli_parse_rel_width(slong * rel_bits, const char * arg, const char * cmd);
 int cmd_coeffs(int argc, char ** argv);

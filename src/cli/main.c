@@ -47,6 +47,7 @@ main(int argc, char ** argv)
     size_t i;
     int code;
 
+    cli_memory_init();
     if (argc < 2)
     {
         fputs(usage, stderr);

@@ -4,6 +4,7 @@
    nothing on stdout, and leave the directory exactly as it was. */
 #include <dirent.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -544,4 +545,80 @@ Test(badinput, sigterm_removes_temporary_file)
 Test(badinput, sigint_removes_temporary_file)
 {
     signal_cleans_up(SIGINT);
+}
+
+/* AddressSanitizer reserves terabytes of address space, and valgrind
+   replaces the allocator: neither runs under a small RLIMIT_AS. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+static int
+rlimit_unusable(void)
+{
+    const char * pre = getenv("LD_PRELOAD");
+
+#ifdef UNDER_ASAN
+    return 1;
+#endif
+    return pre != NULL && strstr(pre, "valgrind") != NULL;
+}
+
+/* With 100 MB of address space, the exact P_3000 of the sobolev method
+   does not fit: the command must say so in one line, exit 3, and leave
+   the old output and no temporary file. */
+Test(badinput, out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "poly", "-m", "sobolev",
+        "--alpha", "1", "--eta", "20", "--ell", "1/2", "--L", "10", "-t",
+        "3000", "-o", "out.csv", NULL };
+    char dir[] = "/tmp/unroll-badinput-XXXXXX";
+    char err_name[] = "/tmp/unroll-test-err-XXXXXX";
+    const char * bin = getenv("UNROLL_BIN");
+    struct rlimit as = { 100L << 20, 100L << 20 }, cpu = { 120, 120 };
+    char * before, * after, * err;
+    int status, fe;
+    pid_t pid;
+
+    if (rlimit_unusable())
+        cr_skip_test("a small RLIMIT_AS does not work under ASan or "
+                     "valgrind");
+    cr_assert_not_null(bin, "UNROLL_BIN is not set");
+    make_dir(dir);
+    before = listing(dir);
+    fe = mkstemp(err_name);
+    cr_assert(fe >= 0);
+
+    pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0)
+    {
+        /* The CPU limit ends a child that would hang instead. */
+        if (dup2(fe, 2) < 0 || chdir(dir) != 0
+            || setrlimit(RLIMIT_AS, &as) != 0
+            || setrlimit(RLIMIT_CPU, &cpu) != 0)
+            _exit(126);
+        execv(bin, (char * const *) argv);
+        _exit(127);
+    }
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    lseek(fe, 0, SEEK_SET);
+    err = slurp_fd(fe);
+    close(fe);
+    unlink(err_name);
+    after = listing(dir);
+
+    cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 3,
+              "status %#x: %s", status, err);
+    cr_expect_str_eq(err, "unroll: error: out of memory\n");
+    cr_expect_str_eq(after, before, "a temporary file was left behind");
+    expect_old_content(dir);
+    free(err);
+    free(after);
+    free(before);
+    remove_tree(dir);
 }

@@ -737,3 +737,41 @@ Test(bound, cli_summary_burn_in)
     arb_clear(B);
     unroll_spectrum_clear(spec);
 }
+
+/* Corollary 2 in the holds column: below sqrt(2) / L every row from
+   t = 2 on must be certified below its predecessor, and is; just above
+   the threshold B_2 > B_1, which the check does not claim to forbid. */
+Test(bound, cli_corollary2_rows)
+{
+    const char * below[] = { "unroll", "bound", "-m", "gd", "--step",
+                             "1/10", "--ell", "1/2", "--L", "10", "-T",
+                             "40", NULL };
+    const char * above[] = { "unroll", "bound", "-m", "gd", "--step",
+                             "1/7", "--ell", "1/2", "--L", "10", "-T",
+                             "3", NULL };
+    cli_result_t r;
+    const char * line, * end;
+    double prev = 2, b;
+    long rows = 0;
+
+    run_cli(&r, below);
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    for (line = strchr(r.out, '\n'); line != NULL && line[1] != '\0';
+         line = end)
+    {
+        end = strchr(line + 1, '\n');
+        cr_assert_not_null(end);
+        cr_assert_eq(sscanf(line + 1, "%*d,%lf,", &b), 1, "%s", line);
+        cr_assert(b < prev, "%.60s", line + 1);
+        cr_assert(end[-2] == ',' && end[-1] == '1', "holds: %.60s",
+                  line + 1);
+        prev = b;
+        rows++;
+    }
+    cr_assert_eq(rows, 40);
+    cli_result_clear(&r);
+
+    run_cli(&r, above);
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    cli_result_clear(&r);
+}

@@ -113,7 +113,9 @@ put_end(FILE * f, const arb_t x, int upper)
 /* The paper's numbers for one row: the closed-form value of B_t where a
    theorem gives one (gd: Theorem 2, chebyshev: Theorem 3; they are
    exact, so the certified interval must meet them), Proposition 1's
-   lower bound, and whether the certified B_t and D_t respect them. */
+   lower bound, and whether the certified B_t and D_t respect them.
+   For gd with h < sqrt(2) / L, Corollary 2 (B_t decreases strictly for
+   t >= 1) is checked against the previous row, when there is one. */
 typedef struct
 {
     int has_paper;
@@ -125,7 +127,8 @@ checks_t;
 
 static void
 checks(checks_t * c, const unroll_method_t meth,
-       const unroll_bound_result_t r, int stage)
+       const unroll_bound_result_t r,
+       const unroll_bound_result_struct * prev, int stage)
 {
     arb_t d, b;
 
@@ -150,6 +153,10 @@ checks(checks_t * c, const unroll_method_t meth,
     arb_set_interval_arf(b, &r->D.lo, &r->D.hi, 128);
     if (c->has_paper)
         c->holds = c->holds && !arb_gt(b, d);
+    if (meth->family == UNROLL_FAMILY_GD && stage == UNROLL_STAGE_X
+        && prev != NULL && prev->t >= 1 && prev->t == r->t - 1
+        && unroll_bound_gd_monotone(&meth->spec, &meth->h))
+        c->holds = c->holds && arf_cmp(&r->B.lo, &prev->B.hi) < 0;
 
     arb_clear(b);
     arb_clear(d);
@@ -167,7 +174,7 @@ all_hold(const unroll_method_t meth, const unroll_bound_result_struct * res,
     arb_init(c.lower);
     for (i = 0; i < n; i++)
     {
-        checks(&c, meth, res + i, stage);
+        checks(&c, meth, res + i, i > 0 ? res + i - 1 : NULL, stage);
         holds = holds && c.holds;
     }
     arb_clear(c.lower);
@@ -205,7 +212,8 @@ static const char * col_names[] =
    text as the CSV (JSON numbers have no precision limit). */
 static void
 put_row(FILE * f, const unroll_method_t meth, const unroll_bound_result_t r,
-        const bound_args_t * a, int * holds)
+        const unroll_bound_result_struct * prev, const bound_args_t * a,
+        int * holds)
 {
     int json = a->format == UNROLL_FORMAT_JSON, ncol = a->jac ? 11 : 10, k;
     const char * sep = json ? ", " : ",";
@@ -214,7 +222,7 @@ put_row(FILE * f, const unroll_method_t meth, const unroll_bound_result_t r,
 
     arb_init(c.paper);
     arb_init(c.lower);
-    checks(&c, meth, r, a->stage);
+    checks(&c, meth, r, prev, a->stage);
     *holds = *holds && c.holds;
 
     for (k = 0; k < ncol; k++)
@@ -284,7 +292,7 @@ put_rows(FILE * f, const unroll_method_t meth,
     }
     for (i = 0; i < n; i++)
     {
-        put_row(f, meth, res + i, a, holds);
+        put_row(f, meth, res + i, i > 0 ? res + i - 1 : NULL, a, holds);
         if (a->format == UNROLL_FORMAT_JSON)
             fputs(i + 1 < n ? ",\n" : "\n", f);
     }

@@ -111,9 +111,8 @@ one_table(const char * path, const unroll_method_t meth, int stage,
     int code;
 
     unroll_scheme_init(s);
-    meta = malloc(strlen(path) + 6);
-    if (meta == NULL)
-        flint_abort();
+    /* flint_malloc ends the command cleanly when memory is exhausted. */
+    meta = flint_malloc(strlen(path) + 6);
     sprintf(meta, "%s.json", path);
 
     code = cli_build_scheme(s, meth, T, rel_bits + 128 + 2 * T, "table");
@@ -129,7 +128,7 @@ one_table(const char * path, const unroll_method_t meth, int stage,
     if (code == EXIT_OK)
         code = write_file(meta, meth, s, res, stage, T, rel_bits, 1);
 
-    free(meta);
+    flint_free(meta);
     unroll_scheme_clear(s);
     _unroll_bound_result_vec_clear(res, T);
     return code;
@@ -152,9 +151,7 @@ paper_tables(const char * dir, slong T, slong rel_bits)
         a.alpha = paper[i].alpha;
         a.eta = paper[i].eta;
         a.step = paper[i].step;
-        path = malloc(strlen(dir) + strlen(paper[i].name) + 8);
-        if (path == NULL)
-            flint_abort();
+        path = flint_malloc(strlen(dir) + strlen(paper[i].name) + 8);
         sprintf(path, "%s/%s.csv", dir, paper[i].name);
 
         unroll_method_init(meth);
@@ -162,7 +159,7 @@ paper_tables(const char * dir, slong T, slong rel_bits)
         if (code == EXIT_OK)
             code = one_table(path, meth, paper[i].stage, T, rel_bits);
         unroll_method_clear(meth);
-        free(path);
+        flint_free(path);
     }
     return code;
 }

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <gmp.h>
+#include <jansson.h>
 
 #include "cli.h"
 
@@ -68,11 +69,13 @@ gmp_free(void * p, size_t n)
 
 /* FLINT 2.9 and FLINT 3 both name the setter __flint_set_memory_functions
    (flint.h); GMP's integers, which fmpz uses beyond one limb, and MPFR
-   allocate through GMP's functions, set alongside. */
+   allocate through GMP's functions, and JSON documents through
+   jansson's, set alongside (json_dumps then fails only on bad input). */
 void
 cli_memory_init(void)
 {
     __flint_set_memory_functions(checked_malloc, checked_calloc,
                                  checked_realloc, free);
     mp_set_memory_functions(checked_malloc, gmp_realloc, gmp_free);
+    json_set_alloc_funcs(checked_malloc, free);
 }

@@ -29,6 +29,7 @@ typedef struct
     double x[K], rx[K];
     double c, s;
     slong scale;
+    int n;          /* orders carried: order + 1 */
 }
 state_t;
 
@@ -41,7 +42,7 @@ typedef struct
 coefs_t;
 
 static void
-state_init(state_t * st)
+state_init(state_t * st, int order)
 {
     int k;
 
@@ -54,6 +55,7 @@ state_init(state_t * st)
     st->c = 1;
     st->s = 0;
     st->scale = 0;
+    st->n = order + 1;
 }
 
 #define MID(ft, row, t) ((ft)->mid[(row) * ((ft)->T + 1) + (t)])
@@ -135,16 +137,16 @@ momentum_step(state_t * st, double * yn, double * n1, double * n2,
             + q->dh * (fabs(q->lam) + q->dlam) + fabs(q->h) * q->dlam);
     frame_step(fr, a, q->m, st->c, st->s);
 
-    for (k = 0; k < K; k++)
+    for (k = 0; k < st->n; k++)
         R[k] = (st->r1[k] + st->r2[k]) * (1.0 + 0x1p-46);
     py[0] = pR[0] = 0;
-    for (k = 1; k < K; k++)
+    for (k = 1; k < st->n; k++)
     {
         py[k] = st->y1[k - 1];
         pR[k] = R[k - 1];
     }
 
-    for (k = 0; k < K; k++)
+    for (k = 0; k < st->n; k++)
     {
         p = a * st->y1[k];
         r = q->m * st->y2[k];
@@ -176,7 +178,7 @@ average_step(state_t * st, double * zn, double * rzn, const double * yn,
     double p1, p2, p3;
     int k;
 
-    for (k = 0; k < K; k++)
+    for (k = 0; k < st->n; k++)
     {
         p1 = c1 * st->z2[k];
         p2 = c2 * yn[k];
@@ -209,14 +211,14 @@ rescale(state_t * st, int n)
     int i, k, e;
 
     for (i = 0; i < n; i++)
-        for (k = 0; k < K; k++)
+        for (k = 0; k < st->n; k++)
             if (fabs(v[i][k]) > mx)
                 mx = fabs(v[i][k]);
     if (!(mx > 0x1p-400 && mx < 0x1p400) && mx > 0 && isfinite(mx))
     {
         frexp(mx, &e);
         for (i = 0; i < n; i++)
-            for (k = 0; k < K; k++)
+            for (k = 0; k < st->n; k++)
                 v[i][k] = ldexp(v[i][k], -e);
         st->scale += e;
     }
@@ -279,12 +281,12 @@ step(state_t * st, const unroll_scheme_fast_t ft, coefs_t * q, slong t)
     momentum_step(st, yn, n1, n2, R2, &fr, q);
     if (ft->kind == UNROLL_SCHEME_AVERAGED)
     {
-        for (k = 0; k < K; k++)
+        for (k = 0; k < st->n; k++)
             Ryn[k] = up(fabs(fr.cn) * n1[k] + fabs(fr.sn) * n2[k]);
         average_step(st, zn, rzn, yn, Ryn, R2, ft, t);
     }
 
-    for (k = 0; k < K; k++)
+    for (k = 0; k < st->n; k++)
     {
         st->y2[k] = st->y1[k];
         st->y1[k] = yn[k];
@@ -326,7 +328,7 @@ run(arb_ptr jet, arb_ptr all, int * ok, const unroll_scheme_fast_t ft,
     {
         ok[i] = ft->ok && _unroll_scheme_fast_ball(&q[i].lam, &q[i].dlam,
                                                    lambda + i);
-        state_init(st + i);
+        state_init(st + i, order);
         if (ok[i] && all != NULL)
             ok[i] = put(all + i * (T + 1) * w, st + i, momentum, stage,
                         order);

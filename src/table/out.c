@@ -115,10 +115,10 @@ unroll_table_out_open(unroll_table_out_t out, const char * path, char * msg)
     /* The temporary file sits in the target's directory so that the final
        rename stays on one file system and is atomic. */
     n = strlen(path);
-    out->path = malloc(n + 1);
-    out->tmp = malloc(n + 16);
-    if (out->path == NULL || out->tmp == NULL)
-        flint_abort();
+    /* flint_malloc: exhaustion takes the allocator's path (FLINT's abort,
+       or the CLI's one-line exit). */
+    out->path = flint_malloc(n + 1);
+    out->tmp = flint_malloc(n + 16);
     memcpy(out->path, path, n + 1);
     snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
 
@@ -143,8 +143,8 @@ unroll_table_out_open(unroll_table_out_t out, const char * path, char * msg)
             remove(out->tmp);
         }
         set_pending(out->tmp, NULL);
-        free(out->path);
-        free(out->tmp);
+        flint_free(out->path);
+        flint_free(out->tmp);
         out->path = out->tmp = NULL;
         return UNROLL_IO;
     }
@@ -176,8 +176,8 @@ unroll_table_out_commit(unroll_table_out_t out, char * msg)
     }
     set_pending(out->tmp, NULL);
 
-    free(out->path);
-    free(out->tmp);
+    flint_free(out->path);
+    flint_free(out->tmp);
     out->path = out->tmp = NULL;
     return bad ? UNROLL_IO : UNROLL_SUCCESS;
 }
@@ -192,8 +192,8 @@ unroll_table_out_abort(unroll_table_out_t out)
         remove(out->tmp);
         set_pending(out->tmp, NULL);
     }
-    free(out->path);
-    free(out->tmp);
+    flint_free(out->path);
+    flint_free(out->tmp);
     out->f = NULL;
     out->path = out->tmp = NULL;
 }

@@ -17,7 +17,9 @@
 /* Inline arrays, since Criterion hands parameters to a fresh process.
    Arguments may use the placeholders expand() replaces: "@D/NAME" is
    tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
-   integer, "@BIGEXP" a number with a 100000-digit exponent. */
+   integer, "@BIGEXP" a number with a 100000-digit exponent, "@BIGCSV"
+   the file big.csv, made in the case's directory, whose cell h has a
+   million digits. */
 typedef struct
 {
     char args[MAXARGS][ARGLEN];
@@ -206,6 +208,8 @@ ParameterizedTestParameters(badinput, matrix)
             "1", OUT }, 2, "coeffs_binary.csv" },
         { { "poly", "-m", "table", "--coeffs", "@D/good.csv", "-t", "1",
             OUT }, 2, "good.csv" },
+        { { "poly", "-m", "table", "--coeffs", "@BIGCSV", "-t", "1", OUT },
+          2, "big.csv:2: column m" },
         /* datasets */
         { { "run", GD, "-T", "3", "--data", "@D/nan.csv", OUT }, 2,
           "nan.csv:3" },
@@ -260,6 +264,8 @@ expand(const char * arg)
         return strdup(arg);
     if (strcmp(at, "@EMPTY") == 0)
         return strdup("");
+    if (strcmp(at, "@BIGCSV") == 0)
+        return strdup("big.csv");
     if (strncmp(at, "@D/", 3) == 0)
     {
         cr_assert_not_null(root, "UNROLL_SOURCE_ROOT is not set");
@@ -386,6 +392,25 @@ make_dir(char * dir)
     cr_assert_eq(mkdir(path, 0555), 0);
 }
 
+/* A coefficient file whose first h has 10^6 digits and whose m is not
+   a number: the parser must get through the digits quickly. */
+static void
+make_big_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long i;
+
+    snprintf(path, sizeof(path), "%s/big.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("t,h,m\n1,", f);
+    for (i = 0; i < 1000000; i++)
+        fputc('1' + (int) (i % 9), f);
+    fputs(",x\n", f);
+    cr_assert_eq(fclose(f), 0);
+}
+
 static void
 expect_old_content(const char * dir)
 {
@@ -420,6 +445,9 @@ ParameterizedTest(bad_case_t * c, badinput, matrix)
         cr_skip_test("permissions do not bind the superuser");
 
     make_dir(dir);
+    for (i = 0; i < MAXARGS; i++)
+        if (strcmp(c->args[i], "@BIGCSV") == 0)
+            make_big_csv(dir);
     before = listing(dir);
     run_cli_in(&r, (const char * const *) argv, dir);
     after = listing(dir);

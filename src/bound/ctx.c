@@ -8,6 +8,7 @@ _unroll_bound_ctx_init(_unroll_bound_ctx_t * ctx,
 {
     ctx->pt = pt;
     ctx->ft = NULL;
+    ctx->majorant = 0;
     ctx->spec = spec;
     ctx->t = t;
     ctx->stage = stage;

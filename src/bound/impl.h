@@ -25,6 +25,7 @@ typedef struct
 {
     const unroll_scheme_point_struct * pt;
     const unroll_scheme_fast_struct * ft;   /* NULL: balls only */
+    int majorant;            /* 1: balls by the majorant interpreter */
     const unroll_spectrum_struct * spec;
     slong t;
     int stage;
@@ -100,7 +101,8 @@ void _unroll_bound_quad_max(arf_t res, const arb_t g0, const arb_t g1,
    spectrum, measured by a probe evaluation; grows the coefficient cache
    pt (of s) as the probe needs. */
 slong _unroll_bound_loss(unroll_scheme_point_t pt, const unroll_scheme_t s,
-                         const unroll_spectrum_t spec, slong t, int stage);
+                         const unroll_spectrum_t spec, slong t, int stage,
+                         int majorant);
 
 /* Makes sure the cached coefficients carry at least prec bits, rounding
    them again (at prec plus an eighth, so that a slowly growing demand

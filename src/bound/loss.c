@@ -28,7 +28,8 @@ _unroll_bound_cache_fit(unroll_scheme_point_t pt, const unroll_scheme_t s,
 
 slong
 _unroll_bound_loss(unroll_scheme_point_t pt, const unroll_scheme_t s,
-                   const unroll_spectrum_t spec, slong t, int stage)
+                   const unroll_spectrum_t spec, slong t, int stage,
+                   int majorant)
 {
     _unroll_bound_ctx_t ctx;
     arf_t u;
@@ -40,6 +41,7 @@ _unroll_bound_loss(unroll_scheme_point_t pt, const unroll_scheme_t s,
     {
         _unroll_bound_cache_fit(pt, s, prec + 64);
         _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
+        ctx.majorant = majorant;
         arf_zero(u);
         _unroll_bound_node_add(&ctx, u);
         arf_one(u);

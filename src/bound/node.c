@@ -144,7 +144,10 @@ evaluate(_unroll_bound_node_t * n, _unroll_bound_ctx_t * ctx, int fast)
     n->precise = !(fast && ctx->ft != NULL
                    && unroll_scheme_fast_jet(jet, ctx->ft, lam, ctx->t,
                                              ctx->stage, 3));
-    if (n->precise)
+    if (n->precise && ctx->majorant)
+        unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 3,
+                                ctx->prec);
+    else if (n->precise)
         unroll_scheme_point_jet_frame(jet, ctx->pt, lam, ctx->t,
                                       ctx->stage, 3, ctx->prec);
     _unroll_bound_derive(n->g, lam, s, c, jet, ctx);

@@ -197,7 +197,7 @@ do_block(unroll_bound_result_struct * res, slong * done,
     slong t, loss;
     int status = UNROLL_SUCCESS;
 
-    loss = _unroll_bound_loss(pt, s, spec, t1, stage);
+    loss = _unroll_bound_loss(pt, s, spec, t1, stage, 0);
     block_init(&b, t0, t1, _unroll_bound_first_prec(rel_bits, loss, t1));
     _unroll_bound_cache_fit(pt, s, b.prec + 16);
     block_fill(&b, pt, ft, spec, stage, rel_bits);
@@ -207,7 +207,7 @@ do_block(unroll_bound_result_struct * res, slong * done,
         if (one_t(res + t - 1, &b, pt, ft, spec, t, stage, rel_bits)
             != UNROLL_SUCCESS)
         {
-            loss = _unroll_bound_loss(pt, s, spec, t, stage);
+            loss = _unroll_bound_loss(pt, s, spec, t, stage, 0);
             status = _unroll_bound_sup_cached(res + t - 1, pt, ft, s, spec,
                                               t, stage, rel_bits, loss, msg);
         }

@@ -46,8 +46,45 @@ attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
     return status;
 }
 
+/* The precision loop of one way of evaluating: fast nodes (ft) screened
+   by balls of the frame or the majorant interpreter.  *cap receives the
+   largest precision allowed. */
+static int
+search(unroll_bound_result_t res, unroll_scheme_point_t pt,
+       const unroll_scheme_fast_struct * ft, int majorant,
+       const unroll_scheme_t s, const unroll_spectrum_t spec, slong t,
+       int stage, slong rel_bits, slong loss, slong * cap)
+{
+    _unroll_bound_ctx_t ctx;
+    slong prec = _unroll_bound_first_prec(rel_bits, loss, t);
+    int status = UNROLL_UNABLE;
+
+    /* Ball coefficients cap the accuracy: beyond their own precision
+       more working bits cannot help. */
+    *cap = 3 * prec + 256;
+    if (!s->exact)
+        *cap = FLINT_MIN(*cap, FLINT_MAX(prec, s->prec));
+
+    for (; prec <= *cap; prec += prec / 2 + 32)
+    {
+        _unroll_bound_cache_fit(pt, s, prec + 16);
+        _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
+        ctx.ft = ft;
+        ctx.majorant = majorant;
+        status = attempt(res, &ctx, rel_bits);
+        _unroll_bound_ctx_clear(&ctx);
+        if (status == UNROLL_SUCCESS)
+            break;
+    }
+    res->prec = prec;
+    return status;
+}
+
 /* Shared by the single and the range versions: pt holds the rounded
-   coefficients and is rebuilt at a higher precision when asked for. */
+   coefficients and is rebuilt at a higher precision when asked for.
+   Should the fast way fail (its frames are not proven to beat the
+   majorant everywhere), the plain ball search of the majorant
+   interpreter is tried before giving up. */
 int
 _unroll_bound_sup_cached(unroll_bound_result_t res,
                          unroll_scheme_point_t pt,
@@ -56,29 +93,19 @@ _unroll_bound_sup_cached(unroll_bound_result_t res,
                          const unroll_spectrum_t spec, slong t, int stage,
                          slong rel_bits, slong loss, char * msg)
 {
-    _unroll_bound_ctx_t ctx;
-    slong prec = _unroll_bound_first_prec(rel_bits, loss, t);
-    slong cap = 3 * prec + 256;
-    int status = UNROLL_UNABLE;
-
-    /* Ball coefficients cap the accuracy: beyond their own precision
-       more working bits cannot help. */
-    if (!s->exact)
-        cap = FLINT_MIN(cap, FLINT_MAX(prec, s->prec));
+    slong cap;
+    int status;
 
     res->t = t;
     res->evals = 0;
-    for (; prec <= cap; prec += prec / 2 + 32)
+    status = search(res, pt, ft, 0, s, spec, t, stage, rel_bits, loss,
+                    &cap);
+    if (status != UNROLL_SUCCESS)
     {
-        _unroll_bound_cache_fit(pt, s, prec + 16);
-        _unroll_bound_ctx_init(&ctx, pt, spec, t, stage, prec);
-        ctx.ft = ft;
-        status = attempt(res, &ctx, rel_bits);
-        _unroll_bound_ctx_clear(&ctx);
-        if (status == UNROLL_SUCCESS)
-            break;
+        loss = _unroll_bound_loss(pt, s, spec, t, stage, 1);
+        status = search(res, pt, NULL, 1, s, spec, t, stage, rel_bits,
+                        loss, &cap);
     }
-    res->prec = prec;
     if (status != UNROLL_SUCCESS)
         unroll_arith_msg(msg, "could not certify t = %ld within %ld bits of "
                          "precision%s", (long) t, (long) cap, s->exact ? ""
@@ -120,7 +147,7 @@ unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
 
     unroll_scheme_point_init(pt, s, t, 64);
     unroll_scheme_fast_init(ft, pt);
-    loss = _unroll_bound_loss(pt, s, spec, t, stage);
+    loss = _unroll_bound_loss(pt, s, spec, t, stage, 0);
     status = _unroll_bound_sup_cached(res, pt, ft, s, spec, t, stage,
                                       rel_bits, loss, msg);
     unroll_scheme_fast_clear(ft);

@@ -334,6 +334,47 @@ settle(search_t * S, heap_t * H, const arf_t target)
     return 1;
 }
 
+/* Whether the grid values of g are too blurred for Bernstein's constant:
+   their oscillation is below 4 times the largest radius, or below 2^-16
+   of their size.  The constant would then be dominated by the
+   radii of floating-point nodes (g = E_1 = 1 exactly; or a = 1 + m -
+   h lambda computed with cancellation when L / l is close to 1), and
+   cells would be bisected without end: such grids are evaluated in
+   balls. */
+static int
+blurred(const _unroll_bound_ctx_t * ctx, int f)
+{
+    arf_t lo, hi, x;
+    mag_t r;
+    slong j;
+    int res;
+
+    arf_init(lo);
+    arf_init(hi);
+    arf_init(x);
+    mag_init(r);
+
+    arf_set(lo, arb_midref(&ctx->nodes[0].g[f][0]));
+    arf_set(hi, lo);
+    for (j = 0; j <= ctx->N; j++)
+    {
+        arf_min(lo, lo, arb_midref(&ctx->nodes[j].g[f][0]));
+        arf_max(hi, hi, arb_midref(&ctx->nodes[j].g[f][0]));
+        mag_max(r, r, arb_radref(&ctx->nodes[j].g[f][0]));
+    }
+    arf_sub(x, hi, lo, 64, ARF_RND_DOWN);
+    arf_mul_2exp_si(x, x, -2);
+    res = arf_cmpabs_mag(x, r) <= 0;
+    arf_mul_2exp_si(x, x, 18);
+    res = res || (arf_cmpabs(x, hi) < 0 && arf_cmpabs(x, lo) < 0);
+
+    mag_clear(r);
+    arf_clear(x);
+    arf_clear(hi);
+    arf_clear(lo);
+    return res;
+}
+
 /* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
    The budget and the narrowest cell guard against a precision too low
    to separate values (radii larger than the tolerance). */
@@ -404,7 +445,12 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
 
     /* Degree 0 (and below: P_0' = 0) makes g constant, b3 = 0. */
     if (n > 0)
+    {
+        if (blurred(ctx, f))
+            for (j = 0; j <= ctx->N; j++)
+                _unroll_bound_node_sharpen(ctx, j);
         bernstein(S.b3, ctx, f, n);
+    }
     for (j = 0; j < ctx->len; j++)
         consider(&S, j);
     for (j = 0; j < ctx->N; j++)

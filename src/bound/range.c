@@ -20,6 +20,9 @@
 #define GRID_BALLS_MAX (2 * 1000 * 1000)
 #define ENDS 0
 
+/* Nodes next to each end evaluated in balls for the whole block. */
+#define END_BALLS 8
+
 typedef struct
 {
     slong t0;
@@ -130,9 +133,10 @@ block_fill(block_t * b, const unroll_scheme_point_t pt,
     {
         _unroll_bound_point(lam, s, c, &ctx, b->u + j);
         arf_set(b->lam + j, arb_midref(lam));
-        /* The ends l and L hold most maxima: balls there at once, for
-           every t, spare each t its own evaluation there. */
-        b->precise[j] = j == 0 || j == b->n
+        /* The ends l and L hold most maxima, and for the smaller t of
+           the block the first nodes are nearly as high: balls there at
+           once, for every t, spare each t its own evaluations. */
+        b->precise[j] = j <= END_BALLS || j >= b->n - END_BALLS
                         || !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
                                                     stage, 3);
         if (b->precise[j])

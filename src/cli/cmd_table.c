@@ -72,27 +72,45 @@ static const paper_table_t paper[] =
 #define NPAPER ((int) (sizeof(paper) / sizeof(paper[0])))
 
 /* Writes path atomically with one of the two writers. */
+/* Writes the table and its sidecar, both through temporary files that
+   are renamed only once both are complete: a failure on either leaves
+   both targets as they were.
+   Limitation: two renames are not one atomic step; if the second fails
+   (the first has just succeeded in the same directory, so this needs a
+   race with another process), the new sidecar sits beside the old
+   table. */
 static int
-write_file(const char * path, const unroll_method_t meth,
-           const unroll_scheme_t s, const unroll_bound_result_struct * res,
-           int stage, slong T, slong rel_bits, int meta)
+write_files(const char * path, const char * meta,
+            const unroll_method_t meth, const unroll_scheme_t s,
+            const unroll_bound_result_struct * res, int stage, slong T,
+            slong rel_bits)
 {
-    unroll_table_out_t out;
+    unroll_table_out_t out, side;
     char why[UNROLL_MSG_LEN];
     int status;
 
     if (unroll_table_out_open(out, path, why) != UNROLL_SUCCESS)
         return cli_error(EXIT_IO, "table", why);
-    if (meta)
-        status = unroll_table_write_bounds_meta(out->f, meth, s, stage, T,
+    if (unroll_table_out_open(side, meta, why) != UNROLL_SUCCESS)
+    {
+        unroll_table_out_abort(out);
+        return cli_error(EXIT_IO, "table", why);
+    }
+    status = unroll_table_write_bounds(out->f, s, res, T, why);
+    if (status == UNROLL_SUCCESS)
+        status = unroll_table_write_bounds_meta(side->f, meth, s, stage, T,
                                                 rel_bits, why);
-    else
-        status = unroll_table_write_bounds(out->f, s, res, T, why);
     if (status != UNROLL_SUCCESS)
     {
+        unroll_table_out_abort(side);
         unroll_table_out_abort(out);
         return cli_error(status == UNROLL_IO ? EXIT_IO : EXIT_UNCERTIFIED,
                          "table", why);
+    }
+    if (unroll_table_out_commit(side, why) != UNROLL_SUCCESS)
+    {
+        unroll_table_out_abort(out);
+        return cli_error(EXIT_IO, "table", why);
     }
     if (unroll_table_out_commit(out, why) != UNROLL_SUCCESS)
         return cli_error(EXIT_IO, "table", why);
@@ -124,9 +142,7 @@ one_table(const char * path, const unroll_method_t meth, int stage,
                                                   T, stage, rel_bits, why))
         code = cli_error(EXIT_UNCERTIFIED, "table", why);
     if (code == EXIT_OK)
-        code = write_file(path, meth, s, res, stage, T, rel_bits, 0);
-    if (code == EXIT_OK)
-        code = write_file(meta, meth, s, res, stage, T, rel_bits, 1);
+        code = write_files(path, meta, meth, s, res, stage, T, rel_bits);
 
     flint_free(meta);
     unroll_scheme_clear(s);

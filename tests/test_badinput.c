@@ -188,6 +188,7 @@ ParameterizedTestParameters(badinput, matrix)
         { { "table", CHEB, "-T", "2", "-o", "out.csv/x.csv" }, 3,
           "out.csv/x.csv" },
         { { "table", "-d", "out.csv", "-T", "2" }, 3, "out.csv" },
+        { { "table", CHEB, "-T", "2", "-o", "out.csv" }, 3, "out.csv.json" },
         { { "run", GD, "-T", "3", "-o", "out.csv/x.csv" }, 3,
           "out.csv/x.csv" },
         { { "figure", "3", "-T", "3", "--out", "out.csv" }, 3, "out.csv" },
@@ -373,7 +374,9 @@ remove_tree(const char * dir)
     rmdir(dir);
 }
 
-/* A fresh directory with out.csv, dir/ and ro/ (read-only). */
+/* A fresh directory with out.csv, dir/, ro/ (read-only) and the
+   directory out.csv.json/, where unroll table puts the sidecar of
+   out.csv. */
 static void
 make_dir(char * dir)
 {
@@ -390,6 +393,8 @@ make_dir(char * dir)
     cr_assert_eq(mkdir(path, 0755), 0);
     snprintf(path, sizeof(path), "%s/ro", dir);
     cr_assert_eq(mkdir(path, 0555), 0);
+    snprintf(path, sizeof(path), "%s/out.csv.json", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
 }
 
 /* A coefficient file whose first h has 10^6 digits and whose m is not

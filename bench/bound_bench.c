@@ -5,8 +5,10 @@
 
    METHOD is chebyshev, gd (h = 1/L) or sobolev (alpha = 1, eta = 1), on
    [1/2, 10], relative width 2^-50.  Prints "METHOD T build SECONDS
-   bound SECONDS B_lo B_hi": the exact scheme's construction and the
-   certification separately (CPU time, best of REPS runs). */
+   bound SECONDS B_lo B_hi evals E prec P": the exact scheme's
+   construction and the certification separately (CPU time, best of REPS
+   runs), then the last degree's point evaluations and working
+   precision. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +16,16 @@
 
 #include "unroll.h"
 
+/* CPU time of this thread: OpenBLAS's idle threads (the library links
+   it for the numeric driver) spin at start-up and would otherwise be
+   counted, nearly doubling the times on two cores. */
 static double
 now(void)
 {
-    return (double) clock() / CLOCKS_PER_SEC;
+    struct timespec ts;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
 static int
@@ -92,9 +100,11 @@ main(int argc, char ** argv)
     if (status != 0)
         fprintf(stderr, "bound_bench: %s\n", msg);
     else
-        printf("%s %ld build %.6f bound %.6f %.17g %.17g\n", argv[1],
-               (long) T, tb, best, arf_get_d(&r[n - 1].B.lo, ARF_RND_DOWN),
-               arf_get_d(&r[n - 1].B.hi, ARF_RND_UP));
+        printf("%s %ld build %.6f bound %.6f %.17g %.17g evals %ld prec "
+               "%ld\n", argv[1], (long) T, tb, best,
+               arf_get_d(&r[n - 1].B.lo, ARF_RND_DOWN),
+               arf_get_d(&r[n - 1].B.hi, ARF_RND_UP), (long) r[n - 1].evals,
+               (long) r[n - 1].prec);
 
     _unroll_bound_result_vec_clear(r, n);
     unroll_spectrum_clear(spec);

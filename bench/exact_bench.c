@@ -3,8 +3,9 @@
     t = 1..T, and the exact residual polynomial P_T in lambda, for one
     method.  Prints one line "coeffs|poly METHOD T SECONDS" per measure,
     with the best time of REPS runs (fewer when the runs take over 2 s in
-    total).  Times are the CPU time of the process, which a busy machine
-    disturbs less than wall-clock time.
+    total).  Times are the CPU time of the calling thread, which a busy
+    machine disturbs less than wall-clock time and which leaves out the
+    idle OpenBLAS threads spinning beside it.
 
     Usage: exact_bench METHOD coeffs|poly|poly-generic T [REPS]
     with METHOD chebyshev or sobolev on [1/2, 10], alpha = 1, eta = 1.
@@ -21,7 +22,7 @@ now(void)
 {
     struct timespec ts;
 
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 

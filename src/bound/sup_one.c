@@ -84,49 +84,90 @@ heap_clear(heap_t * H)
     flint_free(H->v);
 }
 
-/* The state of one search: the function, Bernstein's constant
-   B3 >= max |g'''| / 6, and the best value found. */
+/* The state of one search: the function, Bernstein's constants
+   B1 >= max |g'|, B2 >= max |g''| / 2 and B3 >= max |g'''| / 6, and
+   the best value found. */
 typedef struct
 {
     _unroll_bound_ctx_t * ctx;
     int f;
+    arf_t b1;
+    arf_t b2;
     arf_t b3;
     arf_t lo;
     slong best;
 }
 search_t;
 
-/* Upper bound of |g| on [u_a, u_b]: Taylor from each end over half the
-   cell, |g(u_a + s)| <= |q_a(s)| + B3 s^3 with q_a the quadratic model. */
+/* An upper bound of |g(u_0 + s)| over s in [0, h] from the jet (g0, g1,
+   g2) at u_0: the least of the Taylor bounds of order 2, 1 and 0, whose
+   remainders use Bernstein's constants.  The lower orders decide where
+   the floating-point radius of g'' (or g') dwarfs its value, as happens
+   away from the ends at large t: the cubic bound is useless there, the
+   others still settle the cell. */
 static void
-cell_bound(arf_t res, const search_t * S, slong a, slong b)
+half_bound(arf_t res, const search_t * S, const arb_t g0, const arb_t g1,
+           const arb_t g2, const arf_t h)
 {
-    const _unroll_bound_node_t * na = S->ctx->nodes + a;
-    const _unroll_bound_node_t * nb = S->ctx->nodes + b;
     slong prec = S->ctx->prec;
-    arf_t h, r, q;
-    arb_t d;
+    arf_t r, q;
+    arb_t v;
 
-    arf_init(h);
     arf_init(r);
     arf_init(q);
-    arb_init(d);
+    arb_init(v);
 
-    arf_sub(h, &nb->u, &na->u, ARF_PREC_EXACT, ARF_RND_DOWN);
-    arf_mul_2exp_si(h, h, -1);
-    _unroll_bound_quad_max(res, &na->g[S->f][0], &na->g[S->f][1],
-                           &na->g[S->f][2], h, prec);
-    arb_neg(d, &nb->g[S->f][1]);
-    _unroll_bound_quad_max(q, &nb->g[S->f][0], d, &nb->g[S->f][2], h, prec);
-    arf_max(res, res, q);
+    _unroll_bound_quad_max(res, g0, g1, g2, h, prec);
     arf_mul(r, h, h, prec, ARF_RND_UP);
     arf_mul(r, r, h, prec, ARF_RND_UP);
     arf_mul(r, r, S->b3, prec, ARF_RND_UP);
     arf_add(res, res, r, prec, ARF_RND_UP);
 
-    arb_clear(d);
+    /* A line is largest in absolute value at an end of [0, h]. */
+    arb_get_abs_ubound_arf(q, g0, prec);
+    arb_mul_arf(v, g1, h, prec);
+    arb_add(v, v, g0, prec);
+    arb_get_abs_ubound_arf(r, v, prec);
+    arf_max(q, q, r);
+    arf_mul(r, h, h, prec, ARF_RND_UP);
+    arf_mul(r, r, S->b2, prec, ARF_RND_UP);
+    arf_add(q, q, r, prec, ARF_RND_UP);
+    arf_min(res, res, q);
+
+    arb_get_abs_ubound_arf(q, g0, prec);
+    arf_mul(r, h, S->b1, prec, ARF_RND_UP);
+    arf_add(q, q, r, prec, ARF_RND_UP);
+    arf_min(res, res, q);
+
+    arb_clear(v);
     arf_clear(q);
     arf_clear(r);
+}
+
+/* Upper bound of |g| on [u_a, u_b]: from each end over half the cell
+   (from u_b the cell runs backwards, so g' changes sign). */
+static void
+cell_bound(arf_t res, const search_t * S, slong a, slong b)
+{
+    const arb_struct * ga = S->ctx->nodes[a].g[S->f];
+    const arb_struct * gb = S->ctx->nodes[b].g[S->f];
+    arf_t h, q;
+    arb_t d;
+
+    arf_init(h);
+    arf_init(q);
+    arb_init(d);
+
+    arf_sub(h, &S->ctx->nodes[b].u, &S->ctx->nodes[a].u, ARF_PREC_EXACT,
+            ARF_RND_DOWN);
+    arf_mul_2exp_si(h, h, -1);
+    half_bound(res, S, ga, ga + 1, ga + 2, h);
+    arb_neg(d, gb + 1);
+    half_bound(q, S, gb, d, gb + 2, h);
+    arf_max(res, res, q);
+
+    arb_clear(d);
+    arf_clear(q);
     arf_clear(h);
 }
 
@@ -153,12 +194,14 @@ consider(search_t * S, slong i)
    points of the even periodic g (the ends u = 0, 1 included), so the
    nearest grid node lies within half a spacing d / 2 of each and
    2V <= (grid max - grid min) + (pi n d)^2 V / 4, that is
-   V <= osc / (2 (1 - (pi n d)^2 / 8)).  Then B3 = (pi n)^3 V / 6 bounds
-   the third derivative over 6.  Using the oscillation rather than
-   max |g| makes nearly constant functions (E_1 = 1) cheap. */
+   V <= osc / (2 (1 - (pi n d)^2 / 8)).  Then B_k = (pi n)^k V / k!
+   bounds the k-th derivative over k!, for k = 1, 2, 3.  Using the
+   oscillation rather than max |g| makes nearly constant functions
+   (E_1 = 1) cheap. */
 static void
-bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
+bernstein(search_t * S, slong n)
 {
+    const _unroll_bound_ctx_t * ctx = S->ctx;
     slong prec = ctx->prec, j;
     arb_t m, k, one;
     arf_t a, gmax, gmin;
@@ -170,13 +213,13 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     arf_init(gmax);
     arf_init(gmin);
 
-    arb_get_ubound_arf(gmax, &ctx->nodes[0].g[f][0], prec);
-    arb_get_lbound_arf(gmin, &ctx->nodes[0].g[f][0], prec);
+    arb_get_ubound_arf(gmax, &ctx->nodes[0].g[S->f][0], prec);
+    arb_get_lbound_arf(gmin, &ctx->nodes[0].g[S->f][0], prec);
     for (j = 1; j <= ctx->N; j++)
     {
-        arb_get_ubound_arf(a, &ctx->nodes[j].g[f][0], prec);
+        arb_get_ubound_arf(a, &ctx->nodes[j].g[S->f][0], prec);
         arf_max(gmax, gmax, a);
-        arb_get_lbound_arf(a, &ctx->nodes[j].g[f][0], prec);
+        arb_get_lbound_arf(a, &ctx->nodes[j].g[S->f][0], prec);
         arf_min(gmin, gmin, a);
     }
     arf_sub(arb_midref(m), gmax, gmin, prec, ARF_RND_UP);
@@ -194,11 +237,17 @@ bernstein(arf_t b3, const _unroll_bound_ctx_t * ctx, int f, slong n)
     arb_one(one);
     arb_sub(k, one, k, prec);
     arb_div(m, m, k, prec);
+
+    /* m = V, then (pi n) V, (pi n)^2 V / 2 and (pi n)^3 V / 6. */
     arb_mul_si(k, ctx->pi, n, prec);
-    arb_pow_ui(k, k, 3, prec);
     arb_mul(m, m, k, prec);
-    arb_div_ui(m, m, 6, prec);
-    arb_get_ubound_arf(b3, m, prec);
+    arb_get_ubound_arf(S->b1, m, prec);
+    arb_mul(m, m, k, prec);
+    arb_mul_2exp_si(m, m, -1);
+    arb_get_ubound_arf(S->b2, m, prec);
+    arb_mul(m, m, k, prec);
+    arb_div_ui(m, m, 3, prec);
+    arb_get_ubound_arf(S->b3, m, prec);
 
     arf_clear(gmin);
     arf_clear(gmax);
@@ -334,25 +383,24 @@ settle(search_t * S, heap_t * H, const arf_t target)
     return 1;
 }
 
-/* Whether the grid values of g are too blurred for Bernstein's constant:
-   their oscillation is below 4 times the largest radius, or below 2^-16
-   of their size.  The constant would then be dominated by the
-   radii of floating-point nodes (g = E_1 = 1 exactly; or a = 1 + m -
-   h lambda computed with cancellation when L / l is close to 1), and
-   cells would be bisected without end: such grids are evaluated in
-   balls. */
-static int
-blurred(const _unroll_bound_ctx_t * ctx, int f)
+/* Sharpens, before Bernstein's constant is taken, the grid nodes whose
+   floating-point radius exceeds 1/64 of the oscillation of the
+   midpoints: the constant (from the oscillation of the balls) would be
+   dominated by such radii and cells bisected without end.  A nearly
+   constant g (oscillation below 2^-16 of its size: g = E_1 = 1 exactly,
+   or a = 1 + m - h lambda computed with cancellation when L / l is close
+   to 1) is evaluated in balls everywhere.  Far from the ends at large t
+   the radii of a few nodes pass the threshold; all of them rarely do. */
+static void
+unblur(_unroll_bound_ctx_t * ctx, int f)
 {
     arf_t lo, hi, x;
-    mag_t r;
     slong j;
-    int res;
+    int flat;
 
     arf_init(lo);
     arf_init(hi);
     arf_init(x);
-    mag_init(r);
 
     arf_set(lo, arb_midref(&ctx->nodes[0].g[f][0]));
     arf_set(hi, lo);
@@ -360,19 +408,18 @@ blurred(const _unroll_bound_ctx_t * ctx, int f)
     {
         arf_min(lo, lo, arb_midref(&ctx->nodes[j].g[f][0]));
         arf_max(hi, hi, arb_midref(&ctx->nodes[j].g[f][0]));
-        mag_max(r, r, arb_radref(&ctx->nodes[j].g[f][0]));
     }
     arf_sub(x, hi, lo, 64, ARF_RND_DOWN);
-    arf_mul_2exp_si(x, x, -2);
-    res = arf_cmpabs_mag(x, r) <= 0;
-    arf_mul_2exp_si(x, x, 18);
-    res = res || (arf_cmpabs(x, hi) < 0 && arf_cmpabs(x, lo) < 0);
+    arf_mul_2exp_si(x, x, 16);
+    flat = arf_cmpabs(x, hi) < 0 && arf_cmpabs(x, lo) < 0;
+    arf_mul_2exp_si(x, x, -22);
+    for (j = 0; j <= ctx->N; j++)
+        if (flat || arf_cmpabs_mag(x, arb_radref(&ctx->nodes[j].g[f][0])) < 0)
+            _unroll_bound_node_sharpen(ctx, j);
 
-    mag_clear(r);
     arf_clear(x);
     arf_clear(hi);
     arf_clear(lo);
-    return res;
 }
 
 /* Bisects the worst cell until every cell is below lo (1 + 2^-(rel+1)).
@@ -439,17 +486,17 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     S.ctx = ctx;
     S.f = f;
     S.best = -1;
+    arf_init(S.b1);
+    arf_init(S.b2);
     arf_init(S.b3);
     arf_init(S.lo);
     arf_init(w);
 
-    /* Degree 0 (and below: P_0' = 0) makes g constant, b3 = 0. */
+    /* Degree 0 (and below: P_0' = 0) makes g constant: B_k = 0. */
     if (n > 0)
     {
-        if (blurred(ctx, f))
-            for (j = 0; j <= ctx->N; j++)
-                _unroll_bound_node_sharpen(ctx, j);
-        bernstein(S.b3, ctx, f, n);
+        unblur(ctx, f);
+        bernstein(&S, n);
     }
     for (j = 0; j < ctx->len; j++)
         consider(&S, j);
@@ -466,5 +513,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     arf_clear(w);
     arf_clear(S.lo);
     arf_clear(S.b3);
+    arf_clear(S.b2);
+    arf_clear(S.b1);
     return status;
 }

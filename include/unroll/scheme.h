@@ -261,7 +261,7 @@ int unroll_scheme_fast_jets(arb_ptr jets, const unroll_scheme_fast_t ft,
                             int order);
 
 /* Up to this many points at once. */
-#define UNROLL_FAST_LANES 4
+#define UNROLL_FAST_LANES 8
 
 /* The same for the n <= UNROLL_FAST_LANES points lambdas + i, side by
    side (about twice as fast per point as one at a time): point i writes

@@ -12,9 +12,14 @@
    results are the same bits whatever the instruction set (contraction
    into fused multiply-adds is off for the whole project). */
 typedef double vd __attribute__((vector_size(W * sizeof(double))));
-typedef long long vl __attribute__((vector_size(W * sizeof(long long))));
+typedef unsigned long long vu
+    __attribute__((vector_size(W * sizeof(unsigned long long))));
 
 #define INLINE static inline __attribute__((always_inline))
+
+/* The order loops run n <= K times with n a constant in each expansion
+   of the kernel: unrolled, they keep the jets in registers. */
+#define UNROLL_ORDERS _Pragma("GCC unroll 4")
 
 /* GCC warns that vectors wider than the baseline's registers change the
    calling convention; the helpers taking and returning them are always
@@ -38,19 +43,7 @@ vabs(vd x)
     /* Negation flips the sign bit: every lane of sign is -0.0. */
     const vd sign = -(vd) { 0 };
 
-    return (vd) ((vl) x & ~(vl) sign);
-}
-
-INLINE vd
-vselect(vl mask, vd a, vd b)
-{
-    return (vd) ((mask & (vl) a) | (~mask & (vl) b));
-}
-
-INLINE vd
-vmax(vd a, vd b)
-{
-    return vselect((vl) (a > b), a, b);
+    return (vd) ((vu) x & ~(vu) sign);
 }
 
 /* Error bounds are evaluated in round-to-nearest on nonnegative numbers
@@ -60,7 +53,7 @@ vmax(vd a, vd b)
 INLINE vd
 up(vd x)
 {
-    return x * (1.0 + 0x1p-46) + 0x1p-1050;
+    return x * (1.0 + 0x1p-46) + 0x1p-1000;
 }
 
 /* Relative rounding error of an expression of at most four roundings
@@ -113,11 +106,10 @@ lanes_init(lanes_t * st, int order, int averaged)
 /* The frame step: with M = [[a, -m], [1, 0]] and C = M A, the new frame
    A' has the direction of C's first column, and in the new coordinates
    the step is W = A'^-1 M A, upper triangular up to rounding.  A' is
-   exactly [[cn, -sn], [sn, cn]] with q = cn^2 + sn^2 in [1, 2], since
-   the column is divided by its largest entry (any invertible frame is
-   valid, and this one needs no square root), so A'^-1 = A'^T / q
-   exactly and everything below bounds the exact W and A'^-1 entrywise.
-   Row two of M is exact. */
+   exactly [[cn, -sn], [sn, cn]], whatever cn and sn are (any invertible
+   frame is valid), so A'^-1 = A'^T / q exactly with q = cn^2 + sn^2,
+   and everything below bounds the exact W and A'^-1 entrywise.  Row
+   two of M is exact. */
 typedef struct
 {
     vd cn, sn;
@@ -129,9 +121,7 @@ frame_t;
 INLINE void
 frame_step(frame_t * fr, vd a, double m, vd c, vd s)
 {
-    const vd zero = { 0 }, one = zero + 1.0;
-    vd C11, C12, C21, C22, E11, E12, n, ib;
-    vl ok;
+    vd C11, C12, C21, C22, E11, E12, n, p, ib;
 
     C11 = a * c - m * s;
     C12 = -(a * s) - m * c;
@@ -140,12 +130,18 @@ frame_step(frame_t * fr, vd a, double m, vd c, vd s)
     E11 = ROUND * (vabs(a * c) + vabs(m * s));
     E12 = ROUND * (vabs(a * s) + vabs(m * c));
 
-    /* A degenerate or overflowing column keeps the identity. */
-    n = vmax(vabs(C11), vabs(C21));
-    ok = (vl) (n > 0) & (vl) (n <= DBL_MAX);
-    n = vselect(ok, n, one);
-    fr->cn = vselect(ok, C11 / n, one);
-    fr->sn = vselect(ok, C21 / n, zero);
+    /* The column times the power of two p that brings its 1-norm n
+       into [1/2, 1), read off n's exponent bits: exact, and no
+       division on the chain from one frame to the next, so q lies in
+       [1/8, 1).  The tiny term makes a zero column (gd at lambda =
+       1 / h) keep a valid frame, and changes any other by far less than
+       it matters; no lane takes a branch.  A column that is not finite
+       stays so (p is finite and nonzero for every bit pattern of n),
+       which reaches the radii and makes the lane fail. */
+    n = vabs(C11) + vabs(C21) + 0x1p-1000;
+    p = (vd) ((2045 - (((vu) n >> 52) & 0x7ff)) << 52);
+    fr->cn = (C11 + 0x1p-1000) * p;
+    fr->sn = C21 * p;
 
     /* q is computed within a relative 2^-51; 1 / q within u. */
     ib = (1.0 + 0x1p-46) / (fr->cn * fr->cn + fr->sn * fr->sn);
@@ -167,11 +163,12 @@ frame_step(frame_t * fr, vd a, double m, vd c, vd s)
    rounding of the midpoints and the coefficients' own errors (da, dm,
    dh) times the values they multiply.  The lower order's error term
    k h e^(k-1) is forcing too.  Errors are at most R = r1 + r2 (times
-   1 + 2^-48) in each component, since the frame's entries are at most 1
-   in magnitude. */
+   1 + 2^-48) in each component, since the frame's entries are at most
+   1 + 2^-52 in magnitude. */
 INLINE void
 momentum_step(lanes_t * st, vd * yn, vd * n1, vd * n2, vd * R,
-              frame_t * fr, const unroll_scheme_fast_struct * ft, slong t)
+              frame_t * fr, const unroll_scheme_fast_struct * ft, slong t,
+              int n)
 {
     const double h = MID(ft, UNROLL_POINT_H, t);
     const double dh = ERR(ft, UNROLL_POINT_H, t);
@@ -189,10 +186,12 @@ momentum_step(lanes_t * st, vd * yn, vd * n1, vd * n2, vd * R,
             + dh * (vabs(st->lam) + st->dlam) + fabs(h) * st->dlam);
     frame_step(fr, a, m, st->c, st->s);
 
-    for (k = 0; k < st->n; k++)
+    UNROLL_ORDERS
+    for (k = 0; k < n; k++)
         R[k] = (st->r1[k] + st->r2[k]) * (1.0 + 0x1p-46);
 
-    for (k = 0; k < st->n; k++)
+    UNROLL_ORDERS
+    for (k = 0; k < n; k++)
     {
         py = k > 0 ? st->y1[k - 1] : zero;
         pR = k > 0 ? R[k - 1] : zero;
@@ -215,7 +214,7 @@ momentum_step(lanes_t * st, vd * yn, vd * n1, vd * n2, vd * R,
 INLINE void
 average_step(lanes_t * st, vd * zn, vd * rzn, const vd * yn,
              const vd * Ryn, const vd * R2,
-             const unroll_scheme_fast_struct * ft, slong t)
+             const unroll_scheme_fast_struct * ft, slong t, int n)
 {
     const double c1 = MID(ft, UNROLL_POINT_C1, t);
     const double d1 = ERR(ft, UNROLL_POINT_C1, t);
@@ -230,7 +229,8 @@ average_step(lanes_t * st, vd * zn, vd * rzn, const vd * yn,
     vd p1, p2, p3;
     int k;
 
-    for (k = 0; k < st->n; k++)
+    UNROLL_ORDERS
+    for (k = 0; k < n; k++)
     {
         p1 = c1 * st->z2[k];
         p2 = c2 * yn[k];
@@ -252,32 +252,35 @@ average_step(lanes_t * st, vd * zn, vd * rzn, const vd * yn,
 
 /* Multiplies the live arrays of lane i by 2^-e (exact but for
    underflow, whose loss the absolute terms of up cover) and records it,
-   for the lanes whose largest entry has left [2^-400, 2^400].  The
+   for the lanes whose entries have left [2^-400, 2^400] in size.  The
    state is linear and homogeneous, so a common factor per lane is
-   harmless; keeping the largest entry near 1 avoids overflow and
-   subnormals. */
-static void
-rescale(lanes_t * st)
+   harmless; keeping the entries at most 1, and the largest of the 40
+   not far below, avoids overflow and subnormals.  The size is the sum
+   of the absolute values, which needs no comparison between lanes. */
+INLINE void
+rescale(lanes_t * st, int n)
 {
     vd * v[10] = { st->y1, st->y2, st->r1, st->r2, st->z1, st->z2,
                    st->rz1, st->rz2, st->x, st->rx };
     int live = st->averaged ? 10 : 4, a, k, i, e;
-    vd mx = { 0 };
+    vd size = { 0 };
     double d;
 
     /* The unused z and x of a momentum scheme must not count. */
     for (a = 0; a < live; a++)
-        for (k = 0; k < st->n; k++)
-            mx = vmax(mx, vabs(v[a][k]));
+        UNROLL_ORDERS
+        for (k = 0; k < n; k++)
+            size += vabs(v[a][k]);
 
     for (i = 0; i < W; i++)
     {
-        d = mx[i];
+        d = size[i];
         if ((d > 0x1p-400 && d < 0x1p400) || !(d > 0 && d <= DBL_MAX))
             continue;
         frexp(d, &e);
         for (a = 0; a < live; a++)
-            for (k = 0; k < st->n; k++)
+            UNROLL_ORDERS
+            for (k = 0; k < n; k++)
                 v[a][k][i] = ldexp(v[a][k][i], -e);
         st->scale[i] += e;
     }
@@ -285,21 +288,23 @@ rescale(lanes_t * st)
 
 /* One step of every rule, then the shift of the sequences. */
 INLINE void
-step(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t)
+step(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t, int n)
 {
     vd yn[K], n1[K], n2[K], R2[K], Ryn[K], zn[K], rzn[K];
     frame_t fr;
     int k;
 
-    momentum_step(st, yn, n1, n2, R2, &fr, ft, t);
+    momentum_step(st, yn, n1, n2, R2, &fr, ft, t, n);
     if (st->averaged)
     {
-        for (k = 0; k < st->n; k++)
+        UNROLL_ORDERS
+        for (k = 0; k < n; k++)
             Ryn[k] = up(vabs(fr.cn) * n1[k] + vabs(fr.sn) * n2[k]);
-        average_step(st, zn, rzn, yn, Ryn, R2, ft, t);
+        average_step(st, zn, rzn, yn, Ryn, R2, ft, t, n);
     }
 
-    for (k = 0; k < st->n; k++)
+    UNROLL_ORDERS
+    for (k = 0; k < n; k++)
     {
         st->y2[k] = st->y1[k];
         st->y1[k] = yn[k];
@@ -307,7 +312,8 @@ step(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t)
         st->r2[k] = n2[k];
     }
     if (st->averaged)
-        for (k = 0; k < st->n; k++)
+        UNROLL_ORDERS
+        for (k = 0; k < n; k++)
         {
             st->z2[k] = st->z1[k];
             st->rz2[k] = st->rz1[k];
@@ -318,18 +324,43 @@ step(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t)
     st->s = fr.sn;
 }
 
-/* Steps t0 + 1..t1 of every lane. */
-static CLONES void
-steps(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t0,
-      slong t1)
+/* Steps t0 + 1..t1 of every lane, n orders.  The state is copied in
+   and out so that the compiler may keep it in registers (the
+   coefficient arrays could otherwise alias it), and n is a constant
+   in each expansion so that the order loops unroll. */
+INLINE void
+steps_n(lanes_t * out, const unroll_scheme_fast_struct * ft, slong t0,
+        slong t1, int n)
 {
+    lanes_t st = *out;
     slong t;
 
     for (t = t0 + 1; t <= t1; t++)
     {
-        step(st, ft, t);
+        step(&st, ft, t, n);
         if ((t & 31) == 0)
-            rescale(st);
+            rescale(&st, n);
+    }
+    *out = st;
+}
+
+static CLONES void
+steps(lanes_t * st, const unroll_scheme_fast_struct * ft, slong t0,
+      slong t1)
+{
+    switch (st->n)
+    {
+        case 1:
+            steps_n(st, ft, t0, t1, 1);
+            break;
+        case 2:
+            steps_n(st, ft, t0, t1, 2);
+            break;
+        case 3:
+            steps_n(st, ft, t0, t1, 3);
+            break;
+        default:
+            steps_n(st, ft, t0, t1, K);
     }
 }
 

@@ -18,6 +18,7 @@ typedef struct
     arf_struct lam;          /* midpoint of lambda(u), for reporting */
     arb_struct g[2][3];
     int precise;             /* 1: from the ball interpreter at prec */
+    int full;                /* 1: g'' known (else 0 +/- inf) */
 }
 _unroll_bound_node_t;
 
@@ -59,9 +60,16 @@ void _unroll_bound_ctx_reset(_unroll_bound_ctx_t * ctx, slong prec);
 slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
 
 /* Appends the nodes at u + i, i = 0..n-1 (n <= UNROLL_FAST_LANES), in
-   one floating-point run (ball fallback per node), in that order. */
+   one floating-point run (ball fallback per node), in that order.  With
+   order 2 the jets stop at P'', which gives g and g' of both functions
+   but not g'' (set to 0 +/- inf, the node not `full`): a third less
+   work for a grid whose cells mostly settle without g''. */
 void _unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u,
-                             slong n);
+                             slong n, int order);
+
+/* Evaluates node i again in floating point to order 3 if it is not
+   `full` (ball fallback), so that its g'' becomes known. */
+void _unroll_bound_node_complete(_unroll_bound_ctx_t * ctx, slong i);
 
 /* Evaluates node i again with the ball interpreter at ctx->prec, whose
    radii are far smaller than the floating-point ones near a maximum. */

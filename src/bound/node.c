@@ -119,6 +119,7 @@ _unroll_bound_node_push(_unroll_bound_ctx_t * ctx, const arf_t u,
     arf_set(&n->u, u);
     arf_set(&n->lam, lam);
     n->precise = precise;
+    n->full = 1;
     for (f = 0; f < 2; f++)
         for (k = 0; k < 3; k++)
             arb_set(&n->g[f][k], &g[f][k]);
@@ -141,6 +142,7 @@ evaluate(_unroll_bound_node_t * n, _unroll_bound_ctx_t * ctx, int fast)
 
     _unroll_bound_point(lam, s, c, ctx, &n->u);
     arf_set(&n->lam, arb_midref(lam));
+    n->full = 1;
     n->precise = !(fast && ctx->ft != NULL
                    && unroll_scheme_fast_jet(jet, ctx->ft, lam, ctx->t,
                                              ctx->stage, 3));
@@ -177,22 +179,33 @@ _unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i)
 }
 
 void
-_unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u, slong n)
+_unroll_bound_node_complete(_unroll_bound_ctx_t * ctx, slong i)
+{
+    if (!ctx->nodes[i].full)
+        evaluate(ctx->nodes + i, ctx, 1);
+}
+
+void
+_unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u, slong n,
+                        int order)
 {
     arb_ptr lam = _arb_vec_init(n), s = _arb_vec_init(n);
     arb_ptr c = _arb_vec_init(n), jets = _arb_vec_init(4 * n);
     _unroll_bound_node_t * node;
-    int ok[UNROLL_FAST_LANES] = { 0 };
+    int ok[UNROLL_FAST_LANES] = { 0 }, k;
+    arb_struct full[4];
     slong i;
 
-    if (n < 1 || n > UNROLL_FAST_LANES)
+    if (n < 1 || n > UNROLL_FAST_LANES || order < 2 || order > 3)
         flint_abort();
 
+    for (k = 0; k < 4; k++)
+        arb_init(full + k);
     for (i = 0; i < n; i++)
         _unroll_bound_point(lam + i, s + i, c + i, ctx, u + i);
     if (ctx->ft != NULL)
         unroll_scheme_fast_jet_vec(jets, ok, ctx->ft, lam, n, ctx->t,
-                                   ctx->stage, 3);
+                                   ctx->stage, order);
 
     for (i = 0; i < n; i++)
     {
@@ -205,12 +218,20 @@ _unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u, slong n)
         }
         arf_set(&node->lam, arb_midref(lam + i));
         node->precise = 0;
-        _unroll_bound_derive(node->g, lam + i, s + i, c + i, jets + 4 * i,
-                             ctx);
+        node->full = order == 3;
+        /* Point i's jet sits at (order + 1) i; an unknown P''' makes g''
+           unknown. */
+        for (k = 0; k <= order; k++)
+            arb_set(full + k, jets + (order + 1) * i + k);
+        if (order < 3)
+            arb_zero_pm_inf(full + 3);
+        _unroll_bound_derive(node->g, lam + i, s + i, c + i, full, ctx);
     }
 
     _arb_vec_clear(lam, n);
     _arb_vec_clear(s, n);
     _arb_vec_clear(c, n);
     _arb_vec_clear(jets, 4 * n);
+    for (k = 0; k < 4; k++)
+        arb_clear(full + k);
 }

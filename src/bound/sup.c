@@ -34,7 +34,7 @@ attempt(unroll_bound_result_t res, _unroll_bound_ctx_t * ctx,
             arf_set_si(u + i, j + i);
             arf_div_si(u + i, u + i, N, 64, ARF_RND_NEAR);
         }
-        _unroll_bound_nodes_add(ctx, u, n);
+        _unroll_bound_nodes_add(ctx, u, n, 2);
     }
     status = _unroll_bound_sup_one(&res->B, ctx, _UNROLL_F_E, rel_bits);
     if (status == UNROLL_SUCCESS)

@@ -96,6 +96,7 @@ typedef struct
     arf_t b3;
     arf_t lo;
     slong best;
+    slong cprec;        /* precision of the cell bounds */
 }
 search_t;
 
@@ -109,7 +110,7 @@ static void
 half_bound(arf_t res, const search_t * S, const arb_t g0, const arb_t g1,
            const arb_t g2, const arf_t h)
 {
-    slong prec = S->ctx->prec;
+    slong prec = S->cprec;
     arf_t r, q;
     arb_t v;
 
@@ -315,24 +316,79 @@ full_bound(arf_t res, const search_t * S, slong a, slong b, int mono)
     arf_clear(y);
 }
 
-/* Whether node i must be evaluated again in balls for the top cell:
-   always on a Taylor cell (its derivatives enter), and on a monotone
-   cell only if its own value may exceed the target. */
+/* Whether node i's value may exceed the target (an end of a monotone
+   cell that could hold the maximum). */
 static int
-needs_balls(const search_t * S, slong i, int mono, const arf_t target)
+may_exceed(const search_t * S, slong i, const arf_t target)
 {
-    const _unroll_bound_node_t * n = S->ctx->nodes + i;
     arf_t x;
     int res;
 
-    if (n->precise)
-        return 0;
-    if (mono != 1)
-        return 1;
     arf_init(x);
-    arb_get_abs_ubound_arf(x, &n->g[S->f][0], S->ctx->prec);
+    arb_get_abs_ubound_arf(x, &S->ctx->nodes[i].g[S->f][0], S->cprec);
     res = arf_cmp(x, target) > 0;
     arf_clear(x);
+    return res;
+}
+
+/* Whether the radii of the ends are what keeps the Taylor cell [a, b]
+   above the target: the same bound from the midpoints alone (not an
+   enclosure, only a guide) would be below it.  Otherwise the cell is
+   too wide for its Bernstein remainders, and halving it, with
+   floating-point nodes, is far cheaper than balls at its ends. */
+static int
+radii_matter(const search_t * S, slong a, slong b, const arf_t target)
+{
+    const _unroll_bound_node_t * n[2] = { S->ctx->nodes + a,
+                                          S->ctx->nodes + b };
+    arb_struct g[2][3];
+    arf_t h, w, q;
+    int i, k, res;
+
+    arf_init(h);
+    arf_init(w);
+    arf_init(q);
+    for (i = 0; i < 2; i++)
+        for (k = 0; k < 3; k++)
+        {
+            arb_init(&g[i][k]);
+            arf_set(arb_midref(&g[i][k]), arb_midref(&n[i]->g[S->f][k]));
+        }
+
+    arf_sub(h, &n[1]->u, &n[0]->u, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_mul_2exp_si(h, h, -1);
+    arb_neg(&g[1][1], &g[1][1]);
+    half_bound(w, S, g[0], g[0] + 1, g[0] + 2, h);
+    half_bound(q, S, g[1], g[1] + 1, g[1] + 2, h);
+    arf_max(w, w, q);
+    res = arf_cmp(w, target) <= 0;
+
+    for (i = 0; i < 2; i++)
+        for (k = 0; k < 3; k++)
+            arb_clear(&g[i][k]);
+    arf_clear(q);
+    arf_clear(w);
+    arf_clear(h);
+    return res;
+}
+
+/* Whether [u_a, u_b] is wider than an eighth of the grid spacing.  Near
+   the ends the floating-point radii of g' and g'' are large, so that
+   only the bound of order 0 settles a cell there, and only once it is
+   narrow: three halvings (floating-point nodes, some t operations
+   each) cost less than balls at one end (t multiprecision steps). */
+static int
+wide(const search_t * S, slong a, slong b)
+{
+    arf_t w;
+    int res;
+
+    arf_init(w);
+    arf_sub(w, &S->ctx->nodes[b].u, &S->ctx->nodes[a].u, ARF_PREC_EXACT,
+            ARF_RND_DOWN);
+    arf_mul_si(w, w, 8 * S->ctx->spacing, ARF_PREC_EXACT, ARF_RND_DOWN);
+    res = arf_cmp_si(w, 1) > 0;
+    arf_clear(w);
     return res;
 }
 
@@ -342,40 +398,65 @@ is_sharp(const search_t * S, slong a, slong b)
     return S->ctx->nodes[a].precise && S->ctx->nodes[b].precise;
 }
 
+/* What the top cell needs before its bound is worth recomputing.  A
+   monotone cell needs balls at an end whose value may exceed the
+   target.  A Taylor cell first needs g'' at grid ends that lack it
+   (floating point), then balls at its ends if their radii are what
+   matters.  Returns 0 when nothing would help: bisect. */
+static int
+improve(search_t * S, slong a, slong b, int mono, int sharp,
+        const arf_t target)
+{
+    _unroll_bound_ctx_t * ctx = S->ctx;
+    const _unroll_bound_node_t * na = ctx->nodes + a, * nb = ctx->nodes + b;
+
+    if (mono == 1)
+    {
+        int sa = !na->precise && may_exceed(S, a, target);
+        int sb = !nb->precise && may_exceed(S, b, target);
+
+        if (sa)
+            _unroll_bound_node_sharpen(ctx, a);
+        if (sb)
+            _unroll_bound_node_sharpen(ctx, b);
+        return sa || sb || !sharp;
+    }
+    if (!na->full || !nb->full)
+    {
+        _unroll_bound_node_complete(ctx, a);
+        _unroll_bound_node_complete(ctx, b);
+        return 1;
+    }
+    if (is_sharp(S, a, b))
+        return !sharp;
+    if (wide(S, a, b) || !radii_matter(S, a, b, target))
+        return 0;
+    _unroll_bound_node_sharpen(ctx, a);
+    _unroll_bound_node_sharpen(ctx, b);
+    return 1;
+}
+
 /* Settles the top cell without bisecting it, if it can: first the
-   monotony test, then the floating-point ends whose radii may be all
-   that keeps it above the target are evaluated again in balls, and a
-   bound computed before an end was (by a neighbour) is recomputed.
-   Floating point thus screens the grid and balls are spent only where
-   the maximum is decided.  Returns 0 when only bisection is left. */
+   monotony test, then the better evaluations of improve, after which
+   the bound is recomputed (also when it was computed before an end was
+   made precise by a neighbour).  Floating point thus screens the grid
+   and balls are spent only where the maximum is decided.  Returns 0
+   when only bisection is left. */
 static int
 settle(search_t * S, heap_t * H, const arf_t target)
 {
     slong a = H->v[0].a, b = H->v[0].b;
-    int mono = H->v[0].mono, sa, sb;
+    int mono = H->v[0].mono;
     arf_t w;
 
-    sa = sb = 0;
-    if (mono >= 0)
-    {
-        sa = needs_balls(S, a, mono, target);
-        sb = needs_balls(S, b, mono, target);
-        if (!sa && !sb && H->v[0].sharp)
-            return 0;
-    }
+    if (mono >= 0 && !improve(S, a, b, mono, H->v[0].sharp, target))
+        return 0;
 
     heap_pop(H);
     if (mono < 0)
         mono = is_monotone(S, a, b);
-    else
-    {
-        if (sa)
-            _unroll_bound_node_sharpen(S->ctx, a);
-        if (sb)
-            _unroll_bound_node_sharpen(S->ctx, b);
-        consider(S, a);
-        consider(S, b);
-    }
+    consider(S, a);
+    consider(S, b);
     arf_init(w);
     full_bound(w, S, a, b, mono);
     heap_push(H, a, b, mono, is_sharp(S, a, b), w);
@@ -412,7 +493,7 @@ unblur(_unroll_bound_ctx_t * ctx, int f)
     arf_sub(x, hi, lo, 64, ARF_RND_DOWN);
     arf_mul_2exp_si(x, x, 16);
     flat = arf_cmpabs(x, hi) < 0 && arf_cmpabs(x, lo) < 0;
-    arf_mul_2exp_si(x, x, -22);
+    arf_mul_2exp_si(x, x, -19);
     for (j = 0; j <= ctx->N; j++)
         if (flat || arf_cmpabs_mag(x, arb_radref(&ctx->nodes[j].g[f][0])) < 0)
             _unroll_bound_node_sharpen(ctx, j);
@@ -486,6 +567,11 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     S.ctx = ctx;
     S.f = f;
     S.best = -1;
+    /* Cell bounds are upper bounds rounded up, compared with the target
+       lo (1 + 2^-(rel + 1)): a few guard bits beyond rel_bits decide
+       that as well as the working precision would, at a fraction of
+       the cost of its multiprecision arithmetic. */
+    S.cprec = FLINT_MIN(ctx->prec, rel_bits + 24);
     arf_init(S.b1);
     arf_init(S.b2);
     arf_init(S.b3);

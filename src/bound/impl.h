@@ -67,6 +67,12 @@ slong _unroll_bound_node_add(_unroll_bound_ctx_t * ctx, const arf_t u);
 void _unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u,
                              slong n, int order);
 
+/* Evaluates the values g (not g', g'') of node i again with the ball
+   interpreter, unless it is precise: what Bernstein's constant needs of
+   the grid, at half the cost of the whole jet.  The node stays not
+   `precise`. */
+void _unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i);
+
 /* Evaluates node i again in floating point to order 3 if it is not
    `full` (ball fallback), so that its g'' becomes known. */
 void _unroll_bound_node_complete(_unroll_bound_ctx_t * ctx, slong i);

@@ -464,14 +464,17 @@ settle(search_t * S, heap_t * H, const arf_t target)
     return 1;
 }
 
-/* Sharpens, before Bernstein's constant is taken, the grid nodes whose
-   floating-point radius exceeds 1/64 of the oscillation of the
-   midpoints: the constant (from the oscillation of the balls) would be
-   dominated by such radii and cells bisected without end.  A nearly
-   constant g (oscillation below 2^-16 of its size: g = E_1 = 1 exactly,
-   or a = 1 + m - h lambda computed with cancellation when L / l is close
-   to 1) is evaluated in balls everywhere.  Far from the ends at large t
-   the radii of a few nodes pass the threshold; all of them rarely do. */
+/* Evaluates again in balls, before Bernstein's constant is taken, the
+   values at the grid nodes whose floating-point radius exceeds an
+   eighth of the oscillation of the midpoints: the constant (from the
+   oscillation of the balls) would be dominated by such radii and cells
+   bisected without end.  Only the values enter the constant, so only
+   they are recomputed.  A nearly constant g (oscillation below 2^-16
+   of its size: g = E_1 = 1 exactly, or a = 1 + m - h lambda computed
+   with cancellation when L / l is close to 1) is evaluated in balls
+   everywhere.  Such radii appear next to the ends at large t, most
+   where the stage x of a three-stage scheme cancels its much larger
+   stage y. */
 static void
 unblur(_unroll_bound_ctx_t * ctx, int f)
 {
@@ -495,8 +498,10 @@ unblur(_unroll_bound_ctx_t * ctx, int f)
     flat = arf_cmpabs(x, hi) < 0 && arf_cmpabs(x, lo) < 0;
     arf_mul_2exp_si(x, x, -19);
     for (j = 0; j <= ctx->N; j++)
-        if (flat || arf_cmpabs_mag(x, arb_radref(&ctx->nodes[j].g[f][0])) < 0)
+        if (flat)
             _unroll_bound_node_sharpen(ctx, j);
+        else if (arf_cmpabs_mag(x, arb_radref(&ctx->nodes[j].g[f][0])) < 0)
+            _unroll_bound_node_sharpen_value(ctx, j);
 
     arf_clear(x);
     arf_clear(hi);

@@ -83,7 +83,7 @@ ParameterizedTestParameters(badinput, matrix)
         { { "coeffs", GD, "-T", "10001", OUT }, 2, "-T" },
         { { "poly", GD, "-t", "-1", OUT }, 2, "-t" },
         { { "poly", GD, "-t", "3001", OUT }, 2, "-t" },
-        { { "bound", CHEB, "-T", "5001", OUT }, 2, "-T" },
+        { { "bound", CHEB, "-T", "10001", OUT }, 2, "-T" },
         { { "bound", CHEB, "-t", "1000000000000000000000000000000", OUT }, 2,
           "-t" },
         { { "bound", CHEB, "-T", "0", OUT }, 2, "-T" },

@@ -310,6 +310,51 @@ Test(bound, closed_forms_gd_chebyshev)
     unroll_spectrum_clear(spec);
 }
 
+/* Past the exact limit unroll bound certifies from the ball generators:
+   the scheme is made of balls, and the certified interval of Theorem
+   3's exact maximum (chebyshev, attained at L) still meets the closed
+   form at t in the thousands, on two spectra. */
+Test(bound, certify_scheme_balls_past_exact_limit)
+{
+    static const char * spectra[][2] = { { "1/2", "10" }, { "1", "1000" } };
+    const slong T = UNROLL_CERTIFY_EXACT_T_MAX + 500;
+    unroll_method_t meth;
+    unroll_bound_result_t r;
+    unroll_scheme_t s;
+    char msg[UNROLL_MSG_LEN];
+    arb_t B, D;
+    int i;
+
+    unroll_bound_result_init(r);
+    arb_init(B);
+    arb_init(D);
+
+    for (i = 0; i < 2; i++)
+    {
+        unroll_method_init(meth);
+        unroll_scheme_init(s);
+        meth->family = UNROLL_FAMILY_CHEBYSHEV;
+        test_spectrum(&meth->spec, spectra[i][0], spectra[i][1]);
+        meth->has_spec = 1;
+        cr_assert_eq(unroll_method_scheme_certify(s, meth, T, REL + 192,
+                                                  msg), UNROLL_SUCCESS,
+                     "%s", msg);
+        cr_assert(!s->exact, "T = %ld: expected ball coefficients", (long) T);
+        certify(r, s, &meth->spec, T, UNROLL_STAGE_X);
+        assert_width(&r->B, "B", T);
+        unroll_bound_chebyshev(B, D, &meth->spec, T, 256);
+        cr_assert(meets(&r->B, B) && meets(&r->D, D), "containment: "
+                  "spectrum [%s, %s], t = %ld misses Theorem 3",
+                  spectra[i][0], spectra[i][1], (long) T);
+        unroll_scheme_clear(s);
+        unroll_method_clear(meth);
+    }
+
+    arb_clear(D);
+    arb_clear(B);
+    unroll_bound_result_clear(r);
+}
+
 /* Proposition 1: B_t >= 1 / T_t(xbar) for every method. */
 Test(bound, proposition1_lower_bound)
 {

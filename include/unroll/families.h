@@ -110,6 +110,23 @@ int unroll_method_scheme_arb(unroll_scheme_t s, const unroll_method_t meth,
                              slong T, slong prec, char * msg)
     UNROLL_MUST_CHECK;
 
+/* Degrees up to which unroll_method_scheme_certify is exact. */
+#define UNROLL_CERTIFY_EXACT_T_MAX 1000
+
+/* The scheme whose bounds unroll bound certifies up to T: exact
+   (unroll_method_scheme) for T <= UNROLL_CERTIFY_EXACT_T_MAX and for
+   the families without a ball generator; beyond, the chebyshev,
+   gegenbauer and sobolev schemes of unroll_method_scheme_arb at
+   precision prec, whose balls contain the exact coefficients (their
+   exact size grows like t bits per step and their construction like
+   t^3).  The certified enclosures are rigorous either way; built from
+   balls they may differ in their last bits from the exact scheme's.
+   Returns as unroll_method_scheme. */
+int unroll_method_scheme_certify(unroll_scheme_t s,
+                                 const unroll_method_t meth, slong T,
+                                 slong prec, char * msg)
+    UNROLL_MUST_CHECK;
+
 /* ---- the families (exact unless stated) ------------------------------- */
 
 /* Gradient descent with constant step h: h_t = h, m_t = 0. */

@@ -99,6 +99,11 @@ int cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
 int cli_build_scheme_numeric(unroll_scheme_t s, const unroll_method_t meth,
                              slong T, slong prec, const char * cmd);
 
+/* The same with the scheme certified bounds are computed from
+   (unroll_method_scheme_certify: exact up to a degree, then balls). */
+int cli_build_scheme_certify(unroll_scheme_t s, const unroll_method_t meth,
+                             slong T, slong prec, const char * cmd);
+
 /* Makes exhausted memory in FLINT and GMP one error line and exit 3. */
 void cli_memory_init(void);
 

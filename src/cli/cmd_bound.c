@@ -8,10 +8,10 @@
 
 #include "cli.h"
 
-/* Limitation: the certified bound costs about t^2 multiplications at
-   1.3 t bits for accelerated methods (seconds at t = 1000); degrees are
-   capped where that stays within minutes. */
-#define BOUND_T_MAX 5000
+/* Limitation: the certified bound costs about 2 t^2 floating-point steps
+   (a second or two at t = 10000, more for sobolev); degrees are capped
+   with the exact families. */
+#define BOUND_T_MAX UNROLL_T_MAX_EXACT
 
 enum
 {
@@ -33,7 +33,7 @@ static const char usage[] =
 "with columns t,B_lo,B_hi,B_at,D_lo,D_hi,D_at,paper_bound,lower_bound,\n"
 "holds.  Lower ends are rounded down and upper ends up.\n"
 "\n"
-"  -T N                 every t = 1..N (N <= 5000)\n"
+"  -T N                 every t = 1..N (N <= 10000)\n"
 "  -t T                 the single degree T\n"
 "      --rel-width W    relative width of each enclosure, 0 < W < 1,\n"
 "                       a number or 2^-K (default 2^-50)\n"
@@ -348,20 +348,21 @@ put_summary(FILE * f, const unroll_bound_result_struct * res, slong n,
     arb_clear(tol);
 }
 
-/* Certifies the rows: all t = 1..N through the range version, or the
-   single t.  The asymptotic method's ball coefficients are built with
-   the bits the recurrences will lose (about 1.3 per step) to spare. */
+/* One certification of the rows from the scheme built at prec bits:
+   all t = lo..hi through the range version, or the single t.  Sets
+   *unable, printing nothing, when a ball scheme proved too wide (why
+   then holds the engine's reason). */
 static int
-compute(unroll_bound_result_struct * res, const unroll_method_t meth,
-        const bound_args_t * a, slong lo, slong hi)
+compute_at(unroll_bound_result_struct * res, int * unable, char * why,
+           const unroll_method_t meth, const bound_args_t * a, slong lo,
+           slong hi, slong prec)
 {
     unroll_scheme_t s;
-    char why[UNROLL_MSG_LEN];
-    slong prec = a->rel_bits + 128 + 2 * hi;
     int code, status;
 
+    *unable = 0;
     unroll_scheme_init(s);
-    code = cli_build_scheme(s, meth, hi, prec, "bound");
+    code = cli_build_scheme_certify(s, meth, hi, prec, "bound");
     if (code == EXIT_OK && a->stage != UNROLL_STAGE_X
         && s->kind != UNROLL_SCHEME_AVERAGED)
         code = cli_error(EXIT_USAGE, "bound", "--stage needs a three-stage "
@@ -374,12 +375,41 @@ compute(unroll_bound_result_struct * res, const unroll_method_t meth,
         else
             status = unroll_bound_sup_range(res, NULL, s, &meth->spec, hi,
                                             a->stage, a->rel_bits, why);
-        if (status != UNROLL_SUCCESS)
+        *unable = status == UNROLL_UNABLE && !s->exact;
+        if (*unable)
+            code = EXIT_UNCERTIFIED;
+        else if (status != UNROLL_SUCCESS)
             code = cli_error(status == UNROLL_UNABLE ? EXIT_UNCERTIFIED
                              : EXIT_USAGE, "bound", why);
     }
     unroll_scheme_clear(s);
     return code;
+}
+
+/* Certifies the rows.  The asymptotic method's ball coefficients get
+   two bits per step to spare (their square roots are computed once);
+   past UNROLL_CERTIFY_EXACT_T_MAX the orthogonal-polynomial families
+   come as balls from their stable generators, which lose a few bits in
+   all, and are rebuilt at twice the precision while the engine finds
+   them too wide. */
+static int
+compute(unroll_bound_result_struct * res, const unroll_method_t meth,
+        const bound_args_t * a, slong lo, slong hi)
+{
+    slong prec = a->rel_bits + 128 + 2 * hi;
+    char why[UNROLL_MSG_LEN];
+    int code, unable, tries;
+
+    if (hi > UNROLL_CERTIFY_EXACT_T_MAX)
+        prec = a->rel_bits + 192;
+    for (tries = 0; ; tries++, prec *= 2)
+    {
+        code = compute_at(res, &unable, why, meth, a, lo, hi, prec);
+        if (!unable)
+            return code;
+        if (tries == 3)
+            return cli_error(code, "bound", why);
+    }
 }
 
 static int

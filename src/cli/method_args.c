@@ -222,6 +222,21 @@ cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
 }
 
 int
+cli_build_scheme_certify(unroll_scheme_t s, const unroll_method_t meth,
+                         slong T, slong prec, const char * cmd)
+{
+    char why[UNROLL_MSG_LEN];
+    int status;
+
+    status = unroll_method_scheme_certify(s, meth, T, prec, why);
+    if (status == UNROLL_IO)
+        return cli_error(EXIT_IO, cmd, why);
+    if (status != UNROLL_SUCCESS)
+        return cli_error(EXIT_USAGE, cmd, why);
+    return EXIT_OK;
+}
+
+int
 cli_build_scheme_numeric(unroll_scheme_t s, const unroll_method_t meth,
                          slong T, slong prec, const char * cmd)
 {

@@ -112,51 +112,83 @@ block_clear(block_t * b)
     _arb_vec_clear(b->g, 6 * (b->t1 - b->t0 + 1) * (b->n + 1));
 }
 
-/* The grid values of every t of the block, one run per node. */
+/* The grid values of node j for every t of the block from its jets
+   (jets + 4 t for step t). */
+static void
+block_store(block_t * b, const _unroll_bound_ctx_t * ctx, slong j,
+            const arb_t lam, const arb_t s, const arb_t c, arb_srcptr jets,
+            slong rel_bits)
+{
+    arb_ptr v;
+    slong t;
+    int i;
+
+    arf_set(b->lam + j, arb_midref(lam));
+    for (t = b->t0; t <= b->t1; t++)
+    {
+        v = values(b, t, j);
+        _unroll_bound_derive((arb_struct (*)[3]) v, lam, s, c, jets + 4 * t,
+                             ctx);
+        for (i = 0; i < 6; i++)
+            arb_set_round(v + i, v + i, rel_bits + 64);
+    }
+}
+
+/* The grid values of every t of the block: one run per node, the
+   floating-point ones UNROLL_FAST_LANES nodes side by side. */
 static void
 block_fill(block_t * b, const unroll_scheme_point_t pt,
            const unroll_scheme_fast_t ft, const unroll_spectrum_t spec,
            int stage, slong rel_bits)
 {
+    const slong W = UNROLL_FAST_LANES, len = 4 * (b->t1 + 1);
     _unroll_bound_ctx_t ctx;
-    arb_ptr jets = _arb_vec_init(4 * (b->t1 + 1)), v;
-    arb_t lam, s, c;
-    slong j, t;
-    int i;
+    arb_ptr jets = _arb_vec_init(W * len);
+    arb_ptr lam = _arb_vec_init(W), s = _arb_vec_init(W);
+    arb_ptr c = _arb_vec_init(W);
+    int ok[UNROLL_FAST_LANES];
+    slong j, k, i, n;
 
-    arb_init(lam);
-    arb_init(s);
-    arb_init(c);
     _unroll_bound_ctx_init(&ctx, pt, spec, b->t1, stage, b->prec);
 
+    /* The ends l and L hold most maxima, and for the smaller t of the
+       block the first nodes are nearly as high: balls there at once,
+       for every t, spare each t its own evaluations. */
     for (j = 0; j <= b->n; j++)
+        b->precise[j] = j <= END_BALLS || j >= b->n - END_BALLS;
+
+    /* Nodes j..j+n-1 form a batch: one node in balls, or up to W in
+       floating point (a lane the run declines gets balls). */
+    for (j = 0; j <= b->n; j += n)
     {
-        _unroll_bound_point(lam, s, c, &ctx, b->u + j);
-        arf_set(b->lam + j, arb_midref(lam));
-        /* The ends l and L hold most maxima, and for the smaller t of
-           the block the first nodes are nearly as high: balls there at
-           once, for every t, spare each t its own evaluations. */
-        b->precise[j] = j <= END_BALLS || j >= b->n - END_BALLS
-                        || !unroll_scheme_fast_jets(jets, ft, lam, b->t1,
-                                                    stage, 3);
-        if (b->precise[j])
-            unroll_scheme_point_jets_frame(jets, pt, lam, b->t1, stage, 3,
-                                           b->prec);
-        for (t = b->t0; t <= b->t1; t++)
+        for (n = 1; n < W && j + n <= b->n && !b->precise[j]
+             && !b->precise[j + n]; n++)
+            ;
+        for (i = 0; i < n; i++)
         {
-            v = values(b, t, j);
-            _unroll_bound_derive((arb_struct (*)[3]) v, lam, s, c,
-                                 jets + 4 * t, &ctx);
-            for (i = 0; i < 6; i++)
-                arb_set_round(v + i, v + i, rel_bits + 64);
+            _unroll_bound_point(lam + i, s + i, c + i, &ctx, b->u + j + i);
+            ok[i] = 0;
+        }
+        if (!b->precise[j])
+            unroll_scheme_fast_jets_vec(jets, ok, ft, lam, n, b->t1, stage,
+                                        3);
+        for (i = 0; i < n; i++)
+        {
+            k = j + i;
+            b->precise[k] = !ok[i];
+            if (b->precise[k])
+                unroll_scheme_point_jets_frame(jets + i * len, pt, lam + i,
+                                               b->t1, stage, 3, b->prec);
+            block_store(b, &ctx, k, lam + i, s + i, c + i, jets + i * len,
+                        rel_bits);
         }
     }
 
     _unroll_bound_ctx_clear(&ctx);
-    arb_clear(c);
-    arb_clear(s);
-    arb_clear(lam);
-    _arb_vec_clear(jets, 4 * (b->t1 + 1));
+    _arb_vec_clear(c, W);
+    _arb_vec_clear(s, W);
+    _arb_vec_clear(lam, W);
+    _arb_vec_clear(jets, W * len);
 }
 
 /* One t from the stored grid; UNROLL_UNABLE sends it to the fallback. */

@@ -1,3 +1,6 @@
+#include <float.h>
+#include <math.h>
+
 #include "impl.h"
 
 /* A cell [u_a, u_b] between two evaluated nodes, with an upper bound of
@@ -97,6 +100,11 @@ typedef struct
     arf_t lo;
     slong best;
     slong cprec;        /* precision of the cell bounds */
+    slong escale;       /* the double screen works in units 2^escale */
+    double lo_d;        /* lo in those units, rounded down */
+    double db[3];       /* B1, B2, B3 in those units, rounded up */
+    arf_t tmp;
+    mag_t tmag;
 }
 search_t;
 
@@ -145,15 +153,114 @@ half_bound(arf_t res, const search_t * S, const arb_t g0, const arb_t g1,
     arf_clear(r);
 }
 
+/* ---- the same bounds in double precision, as a screen ---------------
+
+   Most cells lie far below the target, and their bound needs no
+   multiprecision arithmetic: the jets are read as doubles scaled by
+   2^-escale (escale the exponent of the largest grid value, so that
+   the values that matter are near 1), the bounds of half_bound are
+   evaluated in round-to-nearest on nonnegative terms with explicit
+   terms for the rounding of the signed ones, and the result is
+   inflated by 1 + 2^-40 (some 40 roundings) plus 2^-1000 (underflow).
+   A cell is settled this way when that bound is at most lo, read
+   rounded down; otherwise half_bound decides. */
+
+#define DROUND 0x1p-50
+
+/* A ball as [m - r, m + r] in scaled doubles: r bounds the radius and
+   the rounding of the midpoint (half an ulp, or 2^-1075 below the
+   normal range). */
+static void
+scaled(double * m, double * r, search_t * S, const arb_t x)
+{
+    arf_mul_2exp_si(S->tmp, arb_midref(x), -S->escale);
+    *m = arf_get_d(S->tmp, ARF_RND_NEAR);
+    mag_mul_2exp_si(S->tmag, arb_radref(x), -S->escale);
+    *r = (mag_get_d(S->tmag) + fabs(*m) * 0x1p-52 + 0x1p-1074)
+         * (1.0 + 0x1p-50);
+}
+
+/* The three bounds of half_bound for the jet (m, r) over [0, h]. */
+static double
+half_bound_d(const search_t * S, const double * m, const double * r,
+             double h)
+{
+    double a, lin, q, v, s, quad, res;
+
+    a = fabs(m[0]) + r[0];
+    res = a + S->db[0] * h;
+
+    lin = fabs(m[0] + m[1] * h) + DROUND * (fabs(m[0]) + fabs(m[1]) * h)
+          + r[0] + r[1] * h;
+    res = fmin(res, fmax(a, lin) + S->db[1] * h * h);
+
+    /* |q| on [0, h] for the midpoint quadratic: at an end or at the
+       vertex -m1 / m2, whose value m0 - m1^2 / (2 m2) is taken when the
+       computed vertex lies in [0, h] up to a margin far above its
+       rounding. */
+    if (!(r[2] <= DBL_MAX))
+        return res;
+    q = fabs(m[0] + m[1] * h + 0.5 * m[2] * h * h)
+        + DROUND * (fabs(m[0]) + fabs(m[1]) * h + 0.5 * fabs(m[2]) * h * h);
+    quad = fmax(fabs(m[0]), q);
+    if (m[2] != 0)
+    {
+        s = -m[1] / m[2];
+        if (s > -h / 8 && s < h + h / 8)
+        {
+            v = m[1] * m[1] / (2 * m[2]);
+            quad = fmax(quad, fabs(m[0] - v)
+                        + DROUND * (fabs(m[0]) + fabs(v)));
+        }
+    }
+    quad += r[0] + r[1] * h + 0.5 * r[2] * h * h + S->db[2] * h * h * h;
+    return fmin(res, quad);
+}
+
+/* Settles [u_a, u_b] in double precision if it can: sets res to a
+   rigorous bound at most lo and returns 1, else returns 0. */
+static int
+cell_bound_d(arf_t res, search_t * S, slong a, slong b)
+{
+    const arb_struct * g[2] = { S->ctx->nodes[a].g[S->f],
+                                S->ctx->nodes[b].g[S->f] };
+    double m[3], r[3], h, w = 0;
+    int i, k;
+
+    if (!(S->lo_d > 0))
+        return 0;
+    arf_sub(S->tmp, &S->ctx->nodes[b].u, &S->ctx->nodes[a].u,
+            ARF_PREC_EXACT, ARF_RND_DOWN);
+    h = 0.5 * arf_get_d(S->tmp, ARF_RND_UP);
+
+    for (i = 0; i < 2; i++)
+    {
+        for (k = 0; k < 3; k++)
+            scaled(m + k, r + k, S, g[i] + k);
+        if (i == 1)
+            m[1] = -m[1];
+        w = fmax(w, half_bound_d(S, m, r, h));
+    }
+    w = w * (1.0 + 0x1p-40) + 0x1p-1000;
+    if (!(w <= S->lo_d))
+        return 0;
+    arf_set_d(res, w);
+    arf_mul_2exp_si(res, res, S->escale);
+    return 1;
+}
+
 /* Upper bound of |g| on [u_a, u_b]: from each end over half the cell
    (from u_b the cell runs backwards, so g' changes sign). */
 static void
-cell_bound(arf_t res, const search_t * S, slong a, slong b)
+cell_bound(arf_t res, search_t * S, slong a, slong b)
 {
     const arb_struct * ga = S->ctx->nodes[a].g[S->f];
     const arb_struct * gb = S->ctx->nodes[b].g[S->f];
     arf_t h, q;
     arb_t d;
+
+    if (cell_bound_d(res, S, a, b))
+        return;
 
     arf_init(h);
     arf_init(q);
@@ -183,6 +290,8 @@ consider(search_t * S, slong i)
     {
         arf_swap(S->lo, a);
         S->best = i;
+        arf_mul_2exp_si(S->tmp, S->lo, -S->escale);
+        S->lo_d = arf_get_d(S->tmp, ARF_RND_DOWN);
     }
     arf_clear(a);
 }
@@ -249,6 +358,12 @@ bernstein(search_t * S, slong n)
     arb_mul(m, m, k, prec);
     arb_div_ui(m, m, 3, prec);
     arb_get_ubound_arf(S->b3, m, prec);
+    for (j = 0; j < 3; j++)
+    {
+        arf_mul_2exp_si(S->tmp, j == 0 ? S->b1 : j == 1 ? S->b2 : S->b3,
+                        -S->escale);
+        S->db[j] = arf_get_d(S->tmp, ARF_RND_UP);
+    }
 
     arf_clear(gmin);
     arf_clear(gmax);
@@ -297,7 +412,7 @@ is_monotone(const search_t * S, slong a, slong b)
 
 /* The bound of a cell: Taylor, and on a monotone cell the larger end. */
 static void
-full_bound(arf_t res, const search_t * S, slong a, slong b, int mono)
+full_bound(arf_t res, search_t * S, slong a, slong b, int mono)
 {
     slong prec = S->ctx->prec;
     arf_t x, y;
@@ -559,6 +674,27 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
     return status;
 }
 
+/* The exponent of the largest grid value of |g| (0 if all vanish). */
+static slong
+grid_scale(const _unroll_bound_ctx_t * ctx, int f)
+{
+    arf_t a, m;
+    slong j, e = 0;
+
+    arf_init(a);
+    arf_init(m);
+    for (j = 0; j <= ctx->N; j++)
+    {
+        arb_get_abs_ubound_arf(a, &ctx->nodes[j].g[f][0], 64);
+        arf_max(m, m, a);
+    }
+    if (!arf_is_zero(m) && arf_is_finite(m))
+        e = fmpz_get_si(ARF_EXPREF(m));
+    arf_clear(m);
+    arf_clear(a);
+    return e;
+}
+
 int
 _unroll_bound_sup_one(unroll_bound_max_struct * res,
                       _unroll_bound_ctx_t * ctx, int f, slong rel_bits)
@@ -581,14 +717,18 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     arf_init(S.b2);
     arf_init(S.b3);
     arf_init(S.lo);
+    arf_init(S.tmp);
+    mag_init(S.tmag);
+    S.lo_d = 0;
+    S.db[0] = S.db[1] = S.db[2] = 0;
     arf_init(w);
 
     /* Degree 0 (and below: P_0' = 0) makes g constant: B_k = 0. */
     if (n > 0)
-    {
         unblur(ctx, f);
+    S.escale = grid_scale(ctx, f);
+    if (n > 0)
         bernstein(&S, n);
-    }
     for (j = 0; j < ctx->len; j++)
         consider(&S, j);
     for (j = 0; j < ctx->N; j++)
@@ -606,5 +746,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     arf_clear(S.b3);
     arf_clear(S.b2);
     arf_clear(S.b1);
+    arf_clear(S.tmp);
+    mag_clear(S.tmag);
     return status;
 }

@@ -73,15 +73,19 @@ void _unroll_bound_result_vec_clear(unroll_bound_result_struct * v,
    Algorithm: the point interpreters on a grid in theta, where
    lambda = (cos theta + xbar) / c; Bernstein's inequality for the
    trigonometric polynomial g(theta) = E_t(lambda(theta)) (degree t)
-   bounds |g^(k)| by t^k max |g|, which turns the grid values into an
-   upper bound of the maximum and each grid cell into a third-order
-   Taylor enclosure; cells that may exceed the best value found are
-   handled worst first until the enclosure is as narrow as asked.  The
-   grid and new nodes are evaluated in floating point with rigorous
-   error bounds (unroll_scheme_fast_jet); a cell that stays on top has
-   its ends evaluated again in ball arithmetic with Lohner frames
-   (unroll_scheme_point_jet_frame), is closed at once if P'' has no
-   root on it (then |g| is monotone there), and is bisected otherwise.
+   bounds |g^(k)| by t^k times half the oscillation of g, which turns
+   the grid values into an upper bound of that oscillation and each
+   grid cell into Taylor enclosures of order 0, 1 and 2 (the least
+   wins); cells that may exceed the best value found are handled worst
+   first until the enclosure is as narrow as asked.  The grid (jets to
+   P'') and new nodes (to P''') are evaluated in floating point with
+   rigorous error bounds (unroll_scheme_fast_jet), eight points per run,
+   and most cells are settled by bounds computed in double precision
+   with explicit rounding terms.  A cell that stays on top gets g'' at
+   its ends if it lacks it, is closed at once if P'' has no root on it
+   (then |g| is monotone there), is bisected while wider than an eighth
+   of the grid spacing, and only then has its ends evaluated again in
+   ball arithmetic with Lohner frames (unroll_scheme_point_jet_frame).
 
    Fails with UNROLL_UNABLE ("could not certify", reason in msg) when
    the precision cap or the evaluation budget is reached; precision is
@@ -90,10 +94,14 @@ void _unroll_bound_result_vec_clear(unroll_bound_result_struct * v,
    guaranteed: tightness beyond the asked width.
 
    Cost: about 2t grid evaluations of t floating-point steps each, so
-   t^2 steps of about 60 ns: milliseconds at t = 100, a tenth of a
-   second at t = 1000, about twenty seconds at t = 10000.  Limitation:
-   schemes whose coefficients or spectrum leave [2^-900, 2^900] run
-   wholly in ball arithmetic, several times slower. */
+   2 t^2 steps of 10 to 15 ns, plus a few evaluations in balls: a few
+   milliseconds at t = 100, some 30 ms at t = 1000, about 2 s at
+   t = 10000 (gd, chebyshev).  Limitation: the stage x of a three-stage
+   scheme (sobolev) cancels its much larger stage y near l and L, so
+   that tens of nodes there need balls at large t (5 s at t = 10000).
+   Limitation: schemes whose coefficients or spectrum leave
+   [2^-900, 2^900] run wholly in ball arithmetic, several times
+   slower. */
 int unroll_bound_sup(unroll_bound_result_t res, const unroll_scheme_t s,
                      const unroll_spectrum_t spec, slong t, slong rel_bits,
                      char * msg) UNROLL_MUST_CHECK;

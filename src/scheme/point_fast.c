@@ -24,7 +24,9 @@ typedef unsigned long long vu
 /* GCC warns that vectors wider than the baseline's registers change the
    calling convention; the helpers taking and returning them are always
    inlined, so no call ever passes one. */
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wpsabi"
+#elif defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 

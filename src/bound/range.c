@@ -277,7 +277,9 @@ unroll_bound_sup_range(unroll_bound_result_struct * res, slong * done,
     if (N == 0)
         return UNROLL_SUCCESS;
 
-    unroll_scheme_point_init(pt, s, N, 64);
+    /* One rounding of the cache for the probes and the first attempts,
+       as in unroll_bound_sup_stage. */
+    unroll_scheme_point_init(pt, s, N, rel_bits + 128);
     unroll_scheme_fast_init(ft, pt);
     for (t0 = 1; t0 <= N && status == UNROLL_SUCCESS; t0 = t1 + 1)
     {

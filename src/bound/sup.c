@@ -145,7 +145,11 @@ unroll_bound_sup_stage(unroll_bound_result_t res, const unroll_scheme_t s,
     if (status != UNROLL_SUCCESS)
         return status;
 
-    unroll_scheme_point_init(pt, s, t, 64);
+    /* Rounded once at a precision that the probe (128 bits) and the
+       usual first attempt (rel_bits + 40 + loss) both fit in: with
+       exact coefficients of tens of thousands of bits (sobolev's A_t)
+       each rounding of the whole cache costs a division per entry. */
+    unroll_scheme_point_init(pt, s, t, rel_bits + 128);
     unroll_scheme_fast_init(ft, pt);
     loss = _unroll_bound_loss(pt, s, spec, t, stage, 0);
     status = _unroll_bound_sup_cached(res, pt, ft, s, spec, t, stage,

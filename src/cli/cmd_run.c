@@ -8,13 +8,11 @@
 
 #include "cli.h"
 
-/* Limitation: the problem is stored dense.  A has n d doubles and ridge
-   keeps d x d matrices (H, its eigenvectors) with an O(d^3)
-   eigendecomposition, so datasets are capped at 2^27 entries (1 GiB, the
-   LIBSVM reader's own limit) and 4096 features (128 MiB per d x d
-   matrix, about a minute of eigendecomposition). */
-#define RUN_CELLS_MAX ((slong) 1 << 27)
-#define RUN_D_MAX 4096
+/* Limitation: the problem is stored dense, so datasets are capped at the
+   driver's 2^27 entries and 4096 features (unroll/driver.h); the synthetic
+   sizes are checked against them before anything is allocated. */
+#define RUN_CELLS_MAX UNROLL_DRIVER_ENTRIES_MAX
+#define RUN_D_MAX UNROLL_DRIVER_FEATURES_MAX
 
 static const char usage[] =
 "Usage: unroll run [--problem P] [--data NAME|FILE] [--theta X]\n"

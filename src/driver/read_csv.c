@@ -114,6 +114,16 @@ read_row(csv_t * c, char * line, slong lineno, char * msg)
                          c->path, (long) lineno, (long) n, (long) c->ncols);
         return UNROLL_DOMAIN;
     }
+    /* Checked before the row is stored.  A single column (refused at the
+       end, as it has no feature) counts as one feature, so that its rows
+       are capped too. */
+    if ((c->nrows + 1) * FLINT_MAX(n - 1, 1) > UNROLL_DRIVER_ENTRIES_MAX)
+    {
+        unroll_arith_msg(msg, "%s:%ld: %ld samples x %ld features exceed the "
+                         "dense limit of 2^27 entries", c->path,
+                         (long) lineno, (long) c->nrows + 1, (long) n - 1);
+        return UNROLL_DOMAIN;
+    }
     cells = _unroll_driver_alloc(n, sizeof(char *));
     split(cells, line);
     for (i = 0; i < n && why == NULL; i++)

@@ -17,9 +17,10 @@
 /* Inline arrays, since Criterion hands parameters to a fresh process.
    Arguments may use the placeholders expand() replaces: "@D/NAME" is
    tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
-   integer, "@BIGEXP" a number with a 100000-digit exponent, "@BIGCSV"
-   the file big.csv, made in the case's directory, whose cell h has a
-   million digits. */
+   integer, "@BIGEXP" a number with a 100000-digit exponent, and two
+   files made in the case's directory: "@BIGCSV" is big.csv, whose cell h
+   has a million digits, and "@WIDECSV" wide.csv, a dataset of 4097
+   features. */
 typedef struct
 {
     char args[MAXARGS][ARGLEN];
@@ -248,6 +249,8 @@ ParameterizedTestParameters(badinput, matrix)
           "huge_index.svm" },
         { { "run", GD, "-T", "3", "--data", "@D/wide.svm", OUT }, 2,
           "wide.svm" },
+        { { "run", GD, "-T", "3", "--data", "@WIDECSV", OUT }, 2,
+          "wide.csv: 2 samples x 4097 features" },
         { { "run", GD, "-T", "3", "--n", "1000000", "--d", "4000", OUT },
           2, "--n" },
     };
@@ -271,6 +274,8 @@ expand(const char * arg)
         return strdup("");
     if (strcmp(at, "@BIGCSV") == 0)
         return strdup("big.csv");
+    if (strcmp(at, "@WIDECSV") == 0)
+        return strdup("wide.csv");
     if (strncmp(at, "@D/", 3) == 0)
     {
         cr_assert_not_null(root, "UNROLL_SOURCE_ROOT is not set");
@@ -420,6 +425,29 @@ make_big_csv(const char * dir)
     cr_assert_eq(fclose(f), 0);
 }
 
+/* A dataset of two samples and 4097 features, one past the cap. */
+static void
+make_wide_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long i, j;
+
+    snprintf(path, sizeof(path), "%s/wide.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    for (j = 1; j <= 4097; j++)
+        fprintf(f, "x%ld,", j);
+    fputs("y\n", f);
+    for (i = 0; i < 2; i++)
+    {
+        for (j = 0; j < 4097; j++)
+            fprintf(f, "%ld,", (i + j) % 3);
+        fprintf(f, "%ld\n", i);
+    }
+    cr_assert_eq(fclose(f), 0);
+}
+
 static void
 expect_old_content(const char * dir)
 {
@@ -455,8 +483,12 @@ ParameterizedTest(bad_case_t * c, badinput, matrix)
 
     make_dir(dir);
     for (i = 0; i < MAXARGS; i++)
+    {
         if (strcmp(c->args[i], "@BIGCSV") == 0)
             make_big_csv(dir);
+        else if (strcmp(c->args[i], "@WIDECSV") == 0)
+            make_wide_csv(dir);
+    }
     before = listing(dir);
     run_cli_in(&r, (const char * const *) argv, dir);
     after = listing(dir);

@@ -43,11 +43,11 @@ typedef unroll_driver_data_struct unroll_driver_data_t[1];
 /* The file name of that dataset inside the data directory. */
 #define UNROLL_DRIVER_BREAST_CANCER_FILE "breast_cancer.csv"
 
-/* Caps on datasets; the readers enforce the first before they store a
-   row.  Limitation: the matrix is stored dense, n d doubles (1 GiB at the
-   cap), and ridge keeps d x d matrices (H, its eigenvectors: 128 MiB each
-   at the cap) with an O(d^3) eigendecomposition of about a minute at
-   d = 4096. */
+/* Caps on datasets: the readers enforce the first before they store a
+   row, unroll_driver_problem_set both before it allocates.  Limitation:
+   the matrix is stored dense, n d doubles (1 GiB at the cap), and ridge
+   keeps d x d matrices (H, its eigenvectors: 128 MiB each at the cap)
+   with an O(d^3) eigendecomposition of about a minute at d = 4096. */
 #define UNROLL_DRIVER_ENTRIES_MAX ((slong) 1 << 27)
 #define UNROLL_DRIVER_FEATURES_MAX 4096
 
@@ -206,7 +206,9 @@ void unroll_driver_problem_clear(unroll_driver_problem_t p);
    eigendecomposition of H (at x* for logistic).  storage selects how the
    gradient is applied (logistic is always matrix-free).  Returns
    UNROLL_DOMAIN with msg when theta <= 0 or not finite, the data are
-   empty, logistic labels do not take exactly two values, or a
+   empty or pass UNROLL_DRIVER_FEATURES_MAX features or
+   UNROLL_DRIVER_ENTRIES_MAX entries (checked before anything is
+   allocated), logistic labels do not take exactly two values, or a
    factorisation fails (H not positive definite in floating point). */
 int unroll_driver_problem_set(unroll_driver_problem_t p,
                               const unroll_driver_data_t data, int kind,

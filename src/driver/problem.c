@@ -79,6 +79,15 @@ check_args(const unroll_driver_data_t data, int kind, double theta,
         unroll_arith_msg(msg, "the dataset is empty");
         return UNROLL_DOMAIN;
     }
+    /* before the d x d matrices and the copies of A are allocated */
+    if (data->d > UNROLL_DRIVER_FEATURES_MAX
+        || data->n > UNROLL_DRIVER_ENTRIES_MAX / data->d)
+    {
+        unroll_arith_msg(msg, "%ld samples x %ld features: at most %d "
+                         "features and 2^27 entries", (long) data->n,
+                         (long) data->d, UNROLL_DRIVER_FEATURES_MAX);
+        return UNROLL_DOMAIN;
+    }
     if (kind != UNROLL_DRIVER_RIDGE && kind != UNROLL_DRIVER_RIDGE_DIAG
         && kind != UNROLL_DRIVER_LOGISTIC)
     {

@@ -17,10 +17,10 @@
 /* Inline arrays, since Criterion hands parameters to a fresh process.
    Arguments may use the placeholders expand() replaces: "@D/NAME" is
    tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
-   integer, "@BIGEXP" a number with a 100000-digit exponent, and two
+   integer, "@BIGEXP" a number with a 100000-digit exponent, and three
    files made in the case's directory: "@BIGCSV" is big.csv, whose cell h
-   has a million digits, and "@WIDECSV" wide.csv, a dataset of 4097
-   features. */
+   has a million digits, "@LONGCSV" long.csv, a coefficient file of
+   10001 steps, and "@WIDECSV" wide.csv, a dataset of 4097 features. */
 typedef struct
 {
     char args[MAXARGS][ARGLEN];
@@ -216,6 +216,8 @@ ParameterizedTestParameters(badinput, matrix)
             OUT }, 2, "good.csv" },
         { { "poly", "-m", "table", "--coeffs", "@BIGCSV", "-t", "1", OUT },
           2, "big.csv:2: column m" },
+        { { "poly", "-m", "table", "--coeffs", "@LONGCSV", "-t", "1", OUT },
+          2, "long.csv:10002: more than 10000 steps" },
         /* datasets */
         { { "run", GD, "-T", "3", "--data", "@D/nan.csv", OUT }, 2,
           "nan.csv:3" },
@@ -274,6 +276,8 @@ expand(const char * arg)
         return strdup("");
     if (strcmp(at, "@BIGCSV") == 0)
         return strdup("big.csv");
+    if (strcmp(at, "@LONGCSV") == 0)
+        return strdup("long.csv");
     if (strcmp(at, "@WIDECSV") == 0)
         return strdup("wide.csv");
     if (strncmp(at, "@D/", 3) == 0)
@@ -425,6 +429,23 @@ make_big_csv(const char * dir)
     cr_assert_eq(fclose(f), 0);
 }
 
+/* A coefficient file of 10001 steps, one past what the reader takes. */
+static void
+make_long_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long t;
+
+    snprintf(path, sizeof(path), "%s/long.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("t,h,m\n", f);
+    for (t = 1; t <= 10001; t++)
+        fprintf(f, "%ld,1/10,0\n", t);
+    cr_assert_eq(fclose(f), 0);
+}
+
 /* A dataset of two samples and 4097 features, one past the cap. */
 static void
 make_wide_csv(const char * dir)
@@ -486,6 +507,8 @@ ParameterizedTest(bad_case_t * c, badinput, matrix)
     {
         if (strcmp(c->args[i], "@BIGCSV") == 0)
             make_big_csv(dir);
+        else if (strcmp(c->args[i], "@LONGCSV") == 0)
+            make_long_csv(dir);
         else if (strcmp(c->args[i], "@WIDECSV") == 0)
             make_wide_csv(dir);
     }

@@ -165,6 +165,14 @@ csv_row(grid_t * g, const int * map, slong ncols, const char * line,
     long t;
     int bad;
 
+    /* checked before the row is stored: no file that 'unroll coeffs'
+       writes is longer */
+    if (g->nrows >= UNROLL_T_MAX_EXACT)
+    {
+        unroll_arith_msg(msg, "%s:%ld: more than %d steps", path,
+                         (long) lineno, UNROLL_T_MAX_EXACT);
+        return UNROLL_DOMAIN;
+    }
     grid_add_row(g, lineno);
     while (i <= len && col < ncols)
     {
@@ -263,6 +271,13 @@ parse_json(grid_t * g, const char * text, const char * path, char * msg)
     {
         if (status != UNROLL_SUCCESS)
             break;
+        if (g->nrows >= UNROLL_T_MAX_EXACT)
+        {
+            unroll_arith_msg(msg, "%s: row %ld: more than %d steps", path,
+                             (long) i + 1, UNROLL_T_MAX_EXACT);
+            status = UNROLL_DOMAIN;
+            break;
+        }
         grid_add_row(g, (slong) i + 1);
         v = json_object_get(row, "t");
         if (!json_is_integer(v) || json_integer_value(v) != (json_int_t) i + 1)

@@ -660,14 +660,13 @@ rlimit_unusable(void)
     return pre != NULL && strstr(pre, "valgrind") != NULL;
 }
 
-/* With 100 MB of address space, the exact P_3000 of the sobolev method
-   does not fit: the command must say so in one line, exit 3, and leave
-   the old output and no temporary file. */
-Test(badinput, out_of_memory_is_one_line)
+/* Runs argv in a fresh directory with 100 MB of address space (after
+   make, when not NULL, has put its input there): the command must say
+   "out of memory" in one line, exit 3, and leave the old output and no
+   temporary file. */
+static void
+expect_out_of_memory(const char * const * argv, void (* make)(const char *))
 {
-    static const char * const argv[] = { "unroll", "poly", "-m", "sobolev",
-        "--alpha", "1", "--eta", "20", "--ell", "1/2", "--L", "10", "-t",
-        "3000", "-o", "out.csv", NULL };
     char dir[] = "/tmp/unroll-badinput-XXXXXX";
     char err_name[] = "/tmp/unroll-test-err-XXXXXX";
     const char * bin = getenv("UNROLL_BIN");
@@ -681,6 +680,8 @@ Test(badinput, out_of_memory_is_one_line)
                      "valgrind");
     cr_assert_not_null(bin, "UNROLL_BIN is not set");
     make_dir(dir);
+    if (make != NULL)
+        make(dir);
     before = listing(dir);
     fe = mkstemp(err_name);
     cr_assert(fe >= 0);
@@ -713,4 +714,43 @@ Test(badinput, out_of_memory_is_one_line)
     free(after);
     free(before);
     remove_tree(dir);
+}
+
+/* The exact P_3000 of the sobolev method does not fit in 100 MB. */
+Test(badinput, out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "poly", "-m", "sobolev",
+        "--alpha", "1", "--eta", "20", "--ell", "1/2", "--L", "10", "-t",
+        "3000", "-o", "out.csv", NULL };
+
+    expect_out_of_memory(argv, NULL);
+}
+
+/* tall.csv: 4 million rows of two columns (16 MB), whose 8 million
+   doubles pass 100 MB while the reader grows its array. */
+static void
+make_tall_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long i;
+
+    snprintf(path, sizeof(path), "%s/tall.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("x,y\n", f);
+    for (i = 0; i < 4000000; i++)
+        fprintf(f, "%ld,%ld\n", i % 7, i % 3);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* The dataset readers allocated with calloc and realloc and ended in
+   flint_abort (SIGABRT, no message) when memory ran out. */
+Test(badinput, dataset_out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "run", "--data",
+        "tall.csv", "-m", "gd", "--step", "1/L", "-T", "1", "-o", "out.csv",
+        NULL };
+
+    expect_out_of_memory(argv, make_tall_csv);
 }

@@ -16,16 +16,16 @@ unroll_driver_problem_init(unroll_driver_problem_t p)
 void
 unroll_driver_problem_clear(unroll_driver_problem_t p)
 {
-    free(p->A);
-    free(p->y);
-    free(p->H);
-    free(p->b);
-    free(p->xstar);
-    free(p->dxstar);
-    free(p->evals);
-    free(p->evecs);
-    free(p->work);
-    free(p->At);
+    flint_free(p->A);
+    flint_free(p->y);
+    flint_free(p->H);
+    flint_free(p->b);
+    flint_free(p->xstar);
+    flint_free(p->dxstar);
+    flint_free(p->evals);
+    flint_free(p->evecs);
+    flint_free(p->work);
+    flint_free(p->At);
     unroll_driver_problem_init(p);
 }
 

@@ -145,7 +145,7 @@ unroll_driver_data_read_libsvm(unroll_driver_data_t data, const char * path,
     }
     while (status == UNROLL_SUCCESS && _unroll_driver_getline(&line, &cap, f))
         status = read_line(&c, line, ++lineno, msg);
-    free(line);
+    flint_free(line);
     if (ferror(f))
     {
         unroll_arith_msg(msg, "%s: read error", path);
@@ -161,7 +161,7 @@ unroll_driver_data_read_libsvm(unroll_driver_data_t data, const char * path,
     }
     if (status == UNROLL_SUCCESS)
         store(data, &c);
-    free(c.labels.v);
-    free(c.trip.v);
+    flint_free(c.labels.v);
+    flint_free(c.trip.v);
     return status;
 }

@@ -754,3 +754,33 @@ Test(badinput, dataset_out_of_memory_is_one_line)
 
     expect_out_of_memory(argv, make_tall_csv);
 }
+
+/* fat.csv: a coefficient file of 10000 steps whose cells have 2000 digits
+   (40 MB), which the table reader holds whole with its grid of cells. */
+static void
+make_fat_csv(const char * dir)
+{
+    char path[256], digits[2001];
+    FILE * f;
+    long t;
+
+    memset(digits, '1', 2000);
+    digits[2000] = '\0';
+    snprintf(path, sizeof(path), "%s/fat.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("t,h,m\n", f);
+    for (t = 1; t <= 10000; t++)
+        fprintf(f, "%ld,%s,%s\n", t, digits, digits);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* The table reader allocated its text and grid with malloc and realloc
+   and ended in flint_abort, or said "read error", when memory ran out. */
+Test(badinput, table_out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "poly", "-m", "table",
+        "--coeffs", "fat.csv", "-t", "1", "-o", "out.csv", NULL };
+
+    expect_out_of_memory(argv, make_fat_csv);
+}

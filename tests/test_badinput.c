@@ -17,7 +17,8 @@
 /* Inline arrays, since Criterion hands parameters to a fresh process.
    Arguments may use the placeholders expand() replaces: "@D/NAME" is
    tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
-   integer, "@BIGEXP" a number with a 100000-digit exponent, and three
+   integer, "@BIGEXP" a number with a 100000-digit exponent, "@DEEP" a
+   number in 65 nested pairs of parentheses, one past the cap, and three
    files made in the case's directory: "@BIGCSV" is big.csv, whose cell h
    has a million digits, "@LONGCSV" long.csv, a coefficient file of
    10001 steps, and "@WIDECSV" wide.csv, a dataset of 4097 features. */
@@ -77,6 +78,8 @@ ParameterizedTestParameters(badinput, matrix)
           "--step" },
         { { "coeffs", "-m", "gd", "--step", "((((1))", "-T", "3", OUT }, 2,
           "--step" },
+        { { "coeffs", "-m", "gd", "--step", "@DEEP", "-T", "3", OUT }, 2,
+          "nesting too deep" },
         /* steps t and T */
         { { "coeffs", GD, "-T", "-1", OUT }, 2, "-T" },
         { { "coeffs", GD, "-T", "1000000000000000000000000000000", OUT }, 2,
@@ -98,6 +101,7 @@ ParameterizedTestParameters(badinput, matrix)
         { { "run", GD, "-T", "-1", OUT }, 2, "-T" },
         { { "figure", "3", "-T", "1000000000000000000000000000000" }, 2,
           "-T" },
+        { { "figure", "3", "-T", "10001" }, 2, "at most 10000" },
         { { "report", "-T", "-5" }, 2, "-T" },
         /* method parameters */
         { { "coeffs", "-m", "gegenbauer", "--ell", "1/2", "--L", "10",
@@ -123,6 +127,8 @@ ParameterizedTestParameters(badinput, matrix)
           "--rel-width" },
         { { "bound", CHEB, "-T", "3", "--rel-width", "2^-1001", OUT }, 2,
           "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "1e-302", OUT }, 2,
+          "--rel-width too small" },
         { { "table", CHEB, "-T", "3", "--rel-width", "3/2", OUT }, 2,
           "--rel-width" },
         /* unknown names, options and missing values */
@@ -150,6 +156,8 @@ ParameterizedTestParameters(badinput, matrix)
         { { "run", GD, "-T", "3", "--theta", "nan", OUT }, 2, "--theta" },
         { { "run", GD, "-T", "3", "--every", "0", OUT }, 2, "--every" },
         { { "run", GD, "-T", "3", "--n", "0", OUT }, 2, "--n" },
+        { { "run", GD, "-T", "3", "--n", "1000001", OUT }, 2,
+          "--n must be at most 1000000" },
         { { "run", GD, "-T", "3", "--d", "1000000000000", OUT }, 2, "--d" },
         { { "run", GD, "-T", "3", "--threads", "3", OUT }, 2, "--threads" },
         { { "run", "-m", "chebyshev", "--step", "auto", "-T", "3", OUT }, 2,
@@ -276,6 +284,16 @@ expand(const char * arg)
         return strdup("");
     if (strcmp(at, "@BIGCSV") == 0)
         return strdup("big.csv");
+    if (strcmp(at, "@DEEP") == 0)
+    {
+        s = malloc(2 * 65 + 2);
+        cr_assert_not_null(s);
+        memset(s, '(', 65);
+        s[65] = '1';
+        memset(s + 66, ')', 65);
+        s[131] = '\0';
+        return s;
+    }
     if (strcmp(at, "@LONGCSV") == 0)
         return strdup("long.csv");
     if (strcmp(at, "@WIDECSV") == 0)

@@ -17,9 +17,11 @@
 /* Inline arrays, since Criterion hands parameters to a fresh process.
    Arguments may use the placeholders expand() replaces: "@D/NAME" is
    tests/data/NAME, "@EMPTY" the empty string, "@BIG" a 100000-digit
-   integer, "@BIGEXP" a number with a 100000-digit exponent, "@BIGCSV"
-   the file big.csv, made in the case's directory, whose cell h has a
-   million digits. */
+   integer, "@BIGEXP" a number with a 100000-digit exponent, "@DEEP" a
+   number in 65 nested pairs of parentheses, one past the cap, and three
+   files made in the case's directory: "@BIGCSV" is big.csv, whose cell h
+   has a million digits, "@LONGCSV" long.csv, a coefficient file of
+   10001 steps, and "@WIDECSV" wide.csv, a dataset of 4097 features. */
 typedef struct
 {
     char args[MAXARGS][ARGLEN];
@@ -76,6 +78,8 @@ ParameterizedTestParameters(badinput, matrix)
           "--step" },
         { { "coeffs", "-m", "gd", "--step", "((((1))", "-T", "3", OUT }, 2,
           "--step" },
+        { { "coeffs", "-m", "gd", "--step", "@DEEP", "-T", "3", OUT }, 2,
+          "nesting too deep" },
         /* steps t and T */
         { { "coeffs", GD, "-T", "-1", OUT }, 2, "-T" },
         { { "coeffs", GD, "-T", "1000000000000000000000000000000", OUT }, 2,
@@ -97,6 +101,7 @@ ParameterizedTestParameters(badinput, matrix)
         { { "run", GD, "-T", "-1", OUT }, 2, "-T" },
         { { "figure", "3", "-T", "1000000000000000000000000000000" }, 2,
           "-T" },
+        { { "figure", "3", "-T", "10001" }, 2, "at most 10000" },
         { { "report", "-T", "-5" }, 2, "-T" },
         /* method parameters */
         { { "coeffs", "-m", "gegenbauer", "--ell", "1/2", "--L", "10",
@@ -122,6 +127,8 @@ ParameterizedTestParameters(badinput, matrix)
           "--rel-width" },
         { { "bound", CHEB, "-T", "3", "--rel-width", "2^-1001", OUT }, 2,
           "--rel-width" },
+        { { "bound", CHEB, "-T", "3", "--rel-width", "1e-302", OUT }, 2,
+          "--rel-width too small" },
         { { "table", CHEB, "-T", "3", "--rel-width", "3/2", OUT }, 2,
           "--rel-width" },
         /* unknown names, options and missing values */
@@ -149,6 +156,8 @@ ParameterizedTestParameters(badinput, matrix)
         { { "run", GD, "-T", "3", "--theta", "nan", OUT }, 2, "--theta" },
         { { "run", GD, "-T", "3", "--every", "0", OUT }, 2, "--every" },
         { { "run", GD, "-T", "3", "--n", "0", OUT }, 2, "--n" },
+        { { "run", GD, "-T", "3", "--n", "1000001", OUT }, 2,
+          "--n must be at most 1000000" },
         { { "run", GD, "-T", "3", "--d", "1000000000000", OUT }, 2, "--d" },
         { { "run", GD, "-T", "3", "--threads", "3", OUT }, 2, "--threads" },
         { { "run", "-m", "chebyshev", "--step", "auto", "-T", "3", OUT }, 2,
@@ -215,6 +224,8 @@ ParameterizedTestParameters(badinput, matrix)
             OUT }, 2, "good.csv" },
         { { "poly", "-m", "table", "--coeffs", "@BIGCSV", "-t", "1", OUT },
           2, "big.csv:2: column m" },
+        { { "poly", "-m", "table", "--coeffs", "@LONGCSV", "-t", "1", OUT },
+          2, "long.csv:10002: more than 10000 steps" },
         /* datasets */
         { { "run", GD, "-T", "3", "--data", "@D/nan.csv", OUT }, 2,
           "nan.csv:3" },
@@ -248,6 +259,8 @@ ParameterizedTestParameters(badinput, matrix)
           "huge_index.svm" },
         { { "run", GD, "-T", "3", "--data", "@D/wide.svm", OUT }, 2,
           "wide.svm" },
+        { { "run", GD, "-T", "3", "--data", "@WIDECSV", OUT }, 2,
+          "wide.csv: 2 samples x 4097 features" },
         { { "run", GD, "-T", "3", "--n", "1000000", "--d", "4000", OUT },
           2, "--n" },
     };
@@ -271,6 +284,20 @@ expand(const char * arg)
         return strdup("");
     if (strcmp(at, "@BIGCSV") == 0)
         return strdup("big.csv");
+    if (strcmp(at, "@DEEP") == 0)
+    {
+        s = malloc(2 * 65 + 2);
+        cr_assert_not_null(s);
+        memset(s, '(', 65);
+        s[65] = '1';
+        memset(s + 66, ')', 65);
+        s[131] = '\0';
+        return s;
+    }
+    if (strcmp(at, "@LONGCSV") == 0)
+        return strdup("long.csv");
+    if (strcmp(at, "@WIDECSV") == 0)
+        return strdup("wide.csv");
     if (strncmp(at, "@D/", 3) == 0)
     {
         cr_assert_not_null(root, "UNROLL_SOURCE_ROOT is not set");
@@ -420,6 +447,46 @@ make_big_csv(const char * dir)
     cr_assert_eq(fclose(f), 0);
 }
 
+/* A coefficient file of 10001 steps, one past what the reader takes. */
+static void
+make_long_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long t;
+
+    snprintf(path, sizeof(path), "%s/long.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("t,h,m\n", f);
+    for (t = 1; t <= 10001; t++)
+        fprintf(f, "%ld,1/10,0\n", t);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* A dataset of two samples and 4097 features, one past the cap. */
+static void
+make_wide_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long i, j;
+
+    snprintf(path, sizeof(path), "%s/wide.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    for (j = 1; j <= 4097; j++)
+        fprintf(f, "x%ld,", j);
+    fputs("y\n", f);
+    for (i = 0; i < 2; i++)
+    {
+        for (j = 0; j < 4097; j++)
+            fprintf(f, "%ld,", (i + j) % 3);
+        fprintf(f, "%ld\n", i);
+    }
+    cr_assert_eq(fclose(f), 0);
+}
+
 static void
 expect_old_content(const char * dir)
 {
@@ -455,8 +522,14 @@ ParameterizedTest(bad_case_t * c, badinput, matrix)
 
     make_dir(dir);
     for (i = 0; i < MAXARGS; i++)
+    {
         if (strcmp(c->args[i], "@BIGCSV") == 0)
             make_big_csv(dir);
+        else if (strcmp(c->args[i], "@LONGCSV") == 0)
+            make_long_csv(dir);
+        else if (strcmp(c->args[i], "@WIDECSV") == 0)
+            make_wide_csv(dir);
+    }
     before = listing(dir);
     run_cli_in(&r, (const char * const *) argv, dir);
     after = listing(dir);
@@ -605,14 +678,13 @@ rlimit_unusable(void)
     return pre != NULL && strstr(pre, "valgrind") != NULL;
 }
 
-/* With 100 MB of address space, the exact P_3000 of the sobolev method
-   does not fit: the command must say so in one line, exit 3, and leave
-   the old output and no temporary file. */
-Test(badinput, out_of_memory_is_one_line)
+/* Runs argv in a fresh directory with 100 MB of address space (after
+   make, when not NULL, has put its input there): the command must say
+   "out of memory" in one line, exit 3, and leave the old output and no
+   temporary file. */
+static void
+expect_out_of_memory(const char * const * argv, void (* make)(const char *))
 {
-    static const char * const argv[] = { "unroll", "poly", "-m", "sobolev",
-        "--alpha", "1", "--eta", "20", "--ell", "1/2", "--L", "10", "-t",
-        "3000", "-o", "out.csv", NULL };
     char dir[] = "/tmp/unroll-badinput-XXXXXX";
     char err_name[] = "/tmp/unroll-test-err-XXXXXX";
     const char * bin = getenv("UNROLL_BIN");
@@ -626,6 +698,8 @@ Test(badinput, out_of_memory_is_one_line)
                      "valgrind");
     cr_assert_not_null(bin, "UNROLL_BIN is not set");
     make_dir(dir);
+    if (make != NULL)
+        make(dir);
     before = listing(dir);
     fe = mkstemp(err_name);
     cr_assert(fe >= 0);
@@ -658,4 +732,73 @@ Test(badinput, out_of_memory_is_one_line)
     free(after);
     free(before);
     remove_tree(dir);
+}
+
+/* The exact P_3000 of the sobolev method does not fit in 100 MB. */
+Test(badinput, out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "poly", "-m", "sobolev",
+        "--alpha", "1", "--eta", "20", "--ell", "1/2", "--L", "10", "-t",
+        "3000", "-o", "out.csv", NULL };
+
+    expect_out_of_memory(argv, NULL);
+}
+
+/* tall.csv: 4 million rows of two columns (16 MB), whose 8 million
+   doubles pass 100 MB while the reader grows its array. */
+static void
+make_tall_csv(const char * dir)
+{
+    char path[256];
+    FILE * f;
+    long i;
+
+    snprintf(path, sizeof(path), "%s/tall.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("x,y\n", f);
+    for (i = 0; i < 4000000; i++)
+        fprintf(f, "%ld,%ld\n", i % 7, i % 3);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* The dataset readers allocated with calloc and realloc and ended in
+   flint_abort (SIGABRT, no message) when memory ran out. */
+Test(badinput, dataset_out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "run", "--data",
+        "tall.csv", "-m", "gd", "--step", "1/L", "-T", "1", "-o", "out.csv",
+        NULL };
+
+    expect_out_of_memory(argv, make_tall_csv);
+}
+
+/* fat.csv: a coefficient file of 10000 steps whose cells have 2000 digits
+   (40 MB), which the table reader holds whole with its grid of cells. */
+static void
+make_fat_csv(const char * dir)
+{
+    char path[256], digits[2001];
+    FILE * f;
+    long t;
+
+    memset(digits, '1', 2000);
+    digits[2000] = '\0';
+    snprintf(path, sizeof(path), "%s/fat.csv", dir);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("t,h,m\n", f);
+    for (t = 1; t <= 10000; t++)
+        fprintf(f, "%ld,%s,%s\n", t, digits, digits);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* The table reader allocated its text and grid with malloc and realloc
+   and ended in flint_abort, or said "read error", when memory ran out. */
+Test(badinput, table_out_of_memory_is_one_line)
+{
+    static const char * const argv[] = { "unroll", "poly", "-m", "table",
+        "--coeffs", "fat.csv", "-t", "1", "-o", "out.csv", NULL };
+
+    expect_out_of_memory(argv, make_fat_csv);
 }

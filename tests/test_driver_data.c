@@ -144,6 +144,29 @@ Test(driver, libsvm_dense_limit)
     unroll_driver_data_clear(data);
 }
 
+/* A problem past the feature cap is refused before its d x d matrices
+   are allocated: the figures read a bodyfat file of any width, and one
+   of 4097 features ran an eigendecomposition of that size. */
+Test(driver, problem_feature_cap)
+{
+    unroll_driver_data_t data;
+    unroll_driver_problem_t p;
+    char msg[UNROLL_MSG_LEN];
+
+    unroll_driver_data_init(data);
+    unroll_driver_problem_init(p);
+    unroll_driver_data_synthetic(data, 3, UNROLL_DRIVER_FEATURES_MAX + 1, 1);
+    cr_expect_eq(unroll_driver_problem_set(p, data, UNROLL_DRIVER_RIDGE,
+                                           1.0, UNROLL_DRIVER_HESSIAN, msg),
+                 UNROLL_DOMAIN);
+    cr_expect_str_eq(msg, "3 samples x 4097 features: at most 4096 "
+                     "features and 2^27 entries");
+    cr_expect_null(p->H);
+    cr_expect_null(p->evecs);
+    unroll_driver_problem_clear(p);
+    unroll_driver_data_clear(data);
+}
+
 Test(driver, csv_label_by_name_and_standardize)
 {
     unroll_driver_data_t data;

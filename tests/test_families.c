@@ -459,3 +459,46 @@ Test(families, table_carriage_return_at_end, .timeout = 20)
                  UNROLL_DOMAIN);
     unroll_scheme_clear(s);
 }
+
+/* A coefficient file is refused past UNROLL_T_MAX_EXACT rows, the most
+   that 'unroll coeffs' writes, on the row that passes it; a file of
+   exactly that many rows reads, as CSV and as JSON. */
+Test(families, table_row_cap)
+{
+    char msg[UNROLL_MSG_LEN], * text, * p;
+    unroll_scheme_t s;
+    slong T = -1, t, n;
+    int json, status;
+
+    text = malloc(64 * (UNROLL_T_MAX_EXACT + 2));
+    cr_assert_not_null(text);
+    for (json = 0; json <= 1; json++)
+        for (n = UNROLL_T_MAX_EXACT; n <= UNROLL_T_MAX_EXACT + 1; n++)
+        {
+            p = text + sprintf(text, json ? "{\"rows\": [" : "t,h,m\n");
+            for (t = 1; t <= n; t++)
+                p += sprintf(p, json ? "%s{\"t\": %ld, \"h\": \"1/10\", "
+                             "\"m\": \"0\"}" : "%s%ld,1/10,0\n",
+                             json && t > 1 ? ", " : "", (long) t);
+            if (json)
+                strcpy(p, "]}");
+            unroll_scheme_init(s);
+            msg[0] = '\0';
+            status = read_table_text(s, &T, text, msg);
+            if (n == UNROLL_T_MAX_EXACT)
+            {
+                cr_expect_eq(status, UNROLL_SUCCESS, "%s", msg);
+                cr_expect_eq(T, n);
+            }
+            else
+            {
+                cr_expect_eq(status, UNROLL_DOMAIN);
+                cr_expect_not_null(strstr(msg, json
+                                   ? ": row 10001: more than 10000 steps"
+                                   : ":10002: more than 10000 steps"),
+                                   "%s", msg);
+            }
+            unroll_scheme_clear(s);
+        }
+    free(text);
+}

@@ -43,6 +43,14 @@ typedef unroll_driver_data_struct unroll_driver_data_t[1];
 /* The file name of that dataset inside the data directory. */
 #define UNROLL_DRIVER_BREAST_CANCER_FILE "breast_cancer.csv"
 
+/* Caps on datasets: the readers enforce the first before they store a
+   row, unroll_driver_problem_set both before it allocates.  Limitation:
+   the matrix is stored dense, n d doubles (1 GiB at the cap), and ridge
+   keeps d x d matrices (H, its eigenvectors: 128 MiB each at the cap)
+   with an O(d^3) eigendecomposition of about a minute at d = 4096. */
+#define UNROLL_DRIVER_ENTRIES_MAX ((slong) 1 << 27)
+#define UNROLL_DRIVER_FEATURES_MAX 4096
+
 /* init makes an empty dataset (n = d = 0); clear frees it. */
 void unroll_driver_data_init(unroll_driver_data_t data);
 void unroll_driver_data_clear(unroll_driver_data_t data);
@@ -87,7 +95,8 @@ void unroll_driver_data_synthetic(unroll_driver_data_t data, slong n,
    column called label, or the last column when label is NULL; every
    other column is a feature.  Returns UNROLL_DOMAIN with "FILE:LINE:
    problem" in msg for an empty file, a header without rows, a ragged row,
-   an empty, non-numeric, NaN or infinite cell, or an unknown label name;
+   an empty, non-numeric, NaN or infinite cell, an unknown label name, or
+   n d > UNROLL_DRIVER_ENTRIES_MAX (refused on the row that passes it);
    UNROLL_IO when the file cannot be read. */
 int unroll_driver_data_read_csv(unroll_driver_data_t data, const char * path,
                                 const char * label, char * msg)
@@ -98,9 +107,10 @@ int unroll_driver_data_read_csv(unroll_driver_data_t data, const char * path,
    zero and d is the largest index.  Blank lines and "#" comments are
    skipped.  Returns UNROLL_DOMAIN with "FILE:LINE: problem" for a zero,
    negative, duplicate or decreasing index, a malformed pair, a non-finite
-   value, an empty file, or n d > 2^27; UNROLL_IO when the file cannot be
-   read.  Limitation: the matrix is stored dense (n d doubles, at most
-   1 GiB), so very sparse files with large d are refused. */
+   value, an empty file, or n d > UNROLL_DRIVER_ENTRIES_MAX (refused at
+   the entry that passes it); UNROLL_IO when the file cannot be read.
+   Limitation: the matrix is stored dense (n d doubles, at most 1 GiB), so
+   very sparse files with large d are refused. */
 int unroll_driver_data_read_libsvm(unroll_driver_data_t data,
                                    const char * path, char * msg)
     UNROLL_MUST_CHECK;
@@ -196,7 +206,9 @@ void unroll_driver_problem_clear(unroll_driver_problem_t p);
    eigendecomposition of H (at x* for logistic).  storage selects how the
    gradient is applied (logistic is always matrix-free).  Returns
    UNROLL_DOMAIN with msg when theta <= 0 or not finite, the data are
-   empty, logistic labels do not take exactly two values, or a
+   empty or pass UNROLL_DRIVER_FEATURES_MAX features or
+   UNROLL_DRIVER_ENTRIES_MAX entries (checked before anything is
+   allocated), logistic labels do not take exactly two values, or a
    factorisation fails (H not positive definite in floating point). */
 int unroll_driver_problem_set(unroll_driver_problem_t p,
                               const unroll_driver_data_t data, int kind,

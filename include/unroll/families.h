@@ -204,7 +204,10 @@ int unroll_family_minimax(unroll_scheme_t s, const unroll_spectrum_t spec,
    scheme.  Exact p/q values give an exact scheme; a file with any ball
    gives a ball scheme at precision prec.  *T is set to the number of
    steps in the file.  Returns UNROLL_DOMAIN with "FILE:LINE: reason" in
-   msg on malformed content, and UNROLL_IO when the file cannot be read. */
+   msg on malformed content or more than UNROLL_T_MAX_EXACT rows (refused
+   before the row past it is stored), and UNROLL_IO when the file cannot
+   be read.  Limitation: the whole file is held in memory while it is
+   read (a chebyshev file of 10000 rows is about 300 MB). */
 int unroll_family_table_read(unroll_scheme_t s, slong * T,
                              const char * path, slong prec, char * msg)
     UNROLL_MUST_CHECK;

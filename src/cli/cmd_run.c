@@ -8,13 +8,11 @@
 
 #include "cli.h"
 
-/* Limitation: the problem is stored dense.  A has n d doubles and ridge
-   keeps d x d matrices (H, its eigenvectors) with an O(d^3)
-   eigendecomposition, so datasets are capped at 2^27 entries (1 GiB, the
-   LIBSVM reader's own limit) and 4096 features (128 MiB per d x d
-   matrix, about a minute of eigendecomposition). */
-#define RUN_CELLS_MAX ((slong) 1 << 27)
-#define RUN_D_MAX 4096
+/* Limitation: the problem is stored dense, so datasets are capped at the
+   driver's 2^27 entries and 4096 features (unroll/driver.h); the synthetic
+   sizes are checked against them before anything is allocated. */
+#define RUN_CELLS_MAX UNROLL_DRIVER_ENTRIES_MAX
+#define RUN_D_MAX UNROLL_DRIVER_FEATURES_MAX
 
 static const char usage[] =
 "Usage: unroll run [--problem P] [--data NAME|FILE] [--theta X]\n"
@@ -36,17 +34,18 @@ static const char usage[] =
 "      --standardize    scale every feature to mean 0, variance 1\n"
 "      --data-dir DIR   where breast-cancer and bodyfat live (default\n"
 "                       $UNROLL_DATA_DIR, else ./data)\n"
-"      --n N, --d D     synthetic sizes (default 200 x 20); for logistic\n"
-"                       the classes are the signs of the labels\n"
+"      --n N, --d D     synthetic sizes (default 200 x 20, N <= 10^6); for\n"
+"                       logistic the classes are the signs of the labels\n"
 "                       (d <= 4096 and n d <= 2^27 for any dataset)\n"
-"      --seed S         synthetic seed (default 1)\n"
+"      --seed S         synthetic seed, 0 <= S < 2^31 (default 1)\n"
 "      --theta X        regularisation, X > 0 (default 1e-3)\n"
 "      --storage S      ridge: hessian (default, H precomputed) or\n"
 "                       matrix-free (A then A^T)\n"
 "      --step auto      gd on any problem: the step with the fastest\n"
 "                       measured asymptotic rate on a grid\n"
 "  -T N                 number of steps, 0 <= N <= 10000\n"
-"      --every K        write every K-th step (default 1; t = T always)\n"
+"      --every K        write every K-th step, 1 <= K <= 10^6 (default 1;\n"
+"                       t = T always)\n"
 "      --no-bound       leave out the certified bound column (ridge)\n"
 "      --threads K      1 (default) or 2 threads for the pass over H or A\n"
 "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"

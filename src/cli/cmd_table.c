@@ -27,8 +27,8 @@ static const char usage[] =
 "\n"
 "  -d, --dir DIR        write the paper's tables into DIR\n"
 "  -T N                 rows t = 1..N, N <= 1000\n"
-"      --rel-width W    relative width of the enclosures, 0 < W < 1,\n"
-"                       a number or 2^-K (default 2^-50)\n"
+"      --rel-width W    relative width of the enclosures,\n"
+"                       2^-1000 <= W < 1, a number or 2^-K (default 2^-50)\n"
 "      --stage S        y, z (Sobolev S_t) or x (default)\n"
 "  -o, --output FILE    the table to write (FILE.json beside it)\n"
 "  -h, --help           show this help\n";

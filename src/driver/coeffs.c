@@ -13,13 +13,13 @@ unroll_driver_coeffs_init(unroll_driver_coeffs_t c)
 void
 unroll_driver_coeffs_clear(unroll_driver_coeffs_t c)
 {
-    free(c->h);
-    free(c->m);
-    free(c->c1);
-    free(c->c2);
-    free(c->c3);
-    free(c->wold);
-    free(c->wnew);
+    flint_free(c->h);
+    flint_free(c->m);
+    flint_free(c->c1);
+    flint_free(c->c2);
+    flint_free(c->c3);
+    flint_free(c->wold);
+    flint_free(c->wnew);
     unroll_driver_coeffs_init(c);
 }
 

@@ -15,16 +15,16 @@ unroll_driver_data_init(unroll_driver_data_t data)
 void
 unroll_driver_data_clear(unroll_driver_data_t data)
 {
-    free(data->A);
-    free(data->y);
+    flint_free(data->A);
+    flint_free(data->y);
     unroll_driver_data_init(data);
 }
 
 void
 unroll_driver_data_fit(unroll_driver_data_t data, slong n, slong d)
 {
-    free(data->A);
-    free(data->y);
+    flint_free(data->A);
+    flint_free(data->y);
     data->n = n;
     data->d = d;
     data->A = _unroll_driver_alloc((size_t) n * d, sizeof(double));
@@ -80,7 +80,7 @@ unroll_driver_data_synthetic(unroll_driver_data_t data, slong n, slong d,
         for (j = 0; j < d; j++)
             data->y[i] += data->A[i + j * n] * w[j];
     }
-    free(w);
+    flint_free(w);
 }
 
 int

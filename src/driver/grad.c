@@ -243,7 +243,7 @@ unroll_driver_problem_gap(const unroll_driver_problem_t p, const double * x)
 
     if (p->kind == UNROLL_DRIVER_LOGISTIC)
     {
-        free(e);
+        flint_free(e);
         return _unroll_driver_logistic_f(p, x) - p->fstar;
     }
     /* f(x) - f(x*) = 1/2 (x - x*)^T H (x - x*) for a quadratic. */
@@ -253,7 +253,7 @@ unroll_driver_problem_gap(const unroll_driver_problem_t p, const double * x)
                 (int) p->n, e, 1, 0.0, p->work, 1);
     ae = cblas_ddot((int) p->n, p->work, 1, p->work, 1);
     gap = 0.5 * (ae + p->theta * cblas_ddot((int) d, e, 1, e, 1));
-    free(e);
+    flint_free(e);
     return gap;
 }
 
@@ -294,7 +294,7 @@ unroll_driver_problem_g0(const unroll_driver_problem_t p)
 
     unroll_driver_problem_grad(G, p, X);
     res = _unroll_driver_norm(G + d, d * p->k);
-    free(G);
-    free(X);
+    flint_free(G);
+    flint_free(X);
     return res;
 }

@@ -6,7 +6,11 @@
 
 #include "unroll/driver.h"
 
-/* malloc that aborts on exhaustion, as FLINT's allocators do. */
+/* Zeroed memory through FLINT's allocator, like every buffer of the
+   driver (the datasets and the growable arrays below included), so that
+   exhaustion takes the path the caller installed with FLINT's memory
+   functions: unroll(1) prints one line and exits 3, where a bare calloc
+   and flint_abort ended in SIGABRT.  Free with flint_free. */
 void * _unroll_driver_alloc(size_t n, size_t size);
 
 /* Growable array of doubles. */

@@ -83,7 +83,7 @@ grad_hess(double * g, double * H, const unroll_driver_problem_t p,
         for (i = j + 1; full && i < d; i++)
             H[i + j * d] = H[j + i * d];
     }
-    free(B);
+    flint_free(B);
 }
 
 /* One damped Newton step from x: the direction -H^-1 g, halved until f
@@ -137,7 +137,7 @@ newton(unroll_driver_problem_t p, double * H, char * msg)
         prev = gn;
     }
     p->newton_iters = it;
-    free(g);
+    flint_free(g);
     if (gn < 0.0)
     {
         unroll_arith_msg(msg, "Newton's method: the Hessian is not positive "
@@ -166,8 +166,8 @@ hessian_lipschitz(unroll_driver_problem_t p)
                    (lapack_int) d, w);
     /* Eigenvalues carry an error of order d eps ||A||^2: pad upwards. */
     p->hess_lip = SIGMA2_MAX * amax * w[d - 1] * (1.0 + 1e-10);
-    free(w);
-    free(M);
+    flint_free(w);
+    flint_free(M);
 }
 
 int
@@ -203,7 +203,7 @@ _unroll_driver_logistic_solve(unroll_driver_problem_t p, char * msg)
         p->fstar = _unroll_driver_logistic_f(p, p->xstar);
         hessian_lipschitz(p);
     }
-    free(g);
-    free(H);
+    flint_free(g);
+    flint_free(H);
     return status;
 }

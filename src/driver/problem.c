@@ -16,16 +16,16 @@ unroll_driver_problem_init(unroll_driver_problem_t p)
 void
 unroll_driver_problem_clear(unroll_driver_problem_t p)
 {
-    free(p->A);
-    free(p->y);
-    free(p->H);
-    free(p->b);
-    free(p->xstar);
-    free(p->dxstar);
-    free(p->evals);
-    free(p->evecs);
-    free(p->work);
-    free(p->At);
+    flint_free(p->A);
+    flint_free(p->y);
+    flint_free(p->H);
+    flint_free(p->b);
+    flint_free(p->xstar);
+    flint_free(p->dxstar);
+    flint_free(p->evals);
+    flint_free(p->evecs);
+    flint_free(p->work);
+    flint_free(p->At);
     unroll_driver_problem_init(p);
 }
 
@@ -77,6 +77,15 @@ check_args(const unroll_driver_data_t data, int kind, double theta,
     if (data->n < 1 || data->d < 1)
     {
         unroll_arith_msg(msg, "the dataset is empty");
+        return UNROLL_DOMAIN;
+    }
+    /* before the d x d matrices and the copies of A are allocated */
+    if (data->d > UNROLL_DRIVER_FEATURES_MAX
+        || data->n > UNROLL_DRIVER_ENTRIES_MAX / data->d)
+    {
+        unroll_arith_msg(msg, "%ld samples x %ld features: at most %d "
+                         "features and 2^27 entries", (long) data->n,
+                         (long) data->d, UNROLL_DRIVER_FEATURES_MAX);
         return UNROLL_DOMAIN;
     }
     if (kind != UNROLL_DRIVER_RIDGE && kind != UNROLL_DRIVER_RIDGE_DIAG

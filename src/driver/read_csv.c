@@ -81,7 +81,7 @@ read_header(csv_t * c, char * line, const char * label, char * msg)
             if (strcmp(trim_name(cells[i]), label) == 0)
                 c->label = i;
     }
-    free(cells);
+    flint_free(cells);
     if (c->label == -2)
     {
         unroll_arith_msg(msg, "%s:1: no column named '%.64s'", c->path,
@@ -114,6 +114,16 @@ read_row(csv_t * c, char * line, slong lineno, char * msg)
                          c->path, (long) lineno, (long) n, (long) c->ncols);
         return UNROLL_DOMAIN;
     }
+    /* Checked before the row is stored.  A single column (refused at the
+       end, as it has no feature) counts as one feature, so that its rows
+       are capped too. */
+    if ((c->nrows + 1) * FLINT_MAX(n - 1, 1) > UNROLL_DRIVER_ENTRIES_MAX)
+    {
+        unroll_arith_msg(msg, "%s:%ld: %ld samples x %ld features exceed the "
+                         "dense limit of 2^27 entries", c->path,
+                         (long) lineno, (long) c->nrows + 1, (long) n - 1);
+        return UNROLL_DOMAIN;
+    }
     cells = _unroll_driver_alloc(n, sizeof(char *));
     split(cells, line);
     for (i = 0; i < n && why == NULL; i++)
@@ -124,7 +134,7 @@ read_row(csv_t * c, char * line, slong lineno, char * msg)
         else if (why == NULL)
             _unroll_driver_vec_push(&c->rows, v);
     }
-    free(cells);
+    flint_free(cells);
     if (why != NULL)
     {
         unroll_arith_msg(msg, "%s:%ld: column %ld: %s", c->path,
@@ -174,7 +184,7 @@ read_lines(csv_t * c, FILE * f, const char * label, int counts_header,
         else
             status = read_row(c, line, lineno, msg);
     }
-    free(line);
+    flint_free(line);
     if (status == UNROLL_SUCCESS && !seen_header)
     {
         unroll_arith_msg(msg, "%s:1: empty file", c->path);
@@ -223,7 +233,7 @@ _unroll_driver_read_csv(unroll_driver_data_t data, const char * path,
     }
     if (status == UNROLL_SUCCESS)
         store(data, &c);
-    free(c.rows.v);
+    flint_free(c.rows.v);
     return status;
 }
 

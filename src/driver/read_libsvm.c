@@ -5,10 +5,6 @@
 
 #include "impl.h"
 
-/* Largest n d accepted: the dense matrix then takes 1 GiB.  A single
-   line "1 999999999:1" would otherwise ask for 8 GB. */
-#define DENSE_MAX ((slong) 1 << 27)
-
 /* Entries are collected as (row, index, value) triples and placed into
    the dense matrix once the largest index, hence d, is known. */
 typedef struct
@@ -43,6 +39,20 @@ parse_pair(long * idx, double * val, char ** s)
         return "feature index must be 1 or more (indices are 1-based)";
     why = _unroll_driver_parse_double(val, colon + 1);
     return why;
+}
+
+/* n d with the sample being read counted, against the cap: checked before
+   each entry is stored, since one line "1 999999999:1" would otherwise
+   ask for 8 GB (and a long line for its triples). */
+static int
+dense_limit(const svm_t * c, slong lineno, char * msg)
+{
+    if ((c->labels.len + 1) * c->d <= UNROLL_DRIVER_ENTRIES_MAX)
+        return UNROLL_SUCCESS;
+    unroll_arith_msg(msg, "%s:%ld: %ld samples x %ld features exceed the "
+                     "dense limit of 2^27 entries", c->path, (long) lineno,
+                     (long) c->labels.len + 1, (long) c->d);
+    return UNROLL_DOMAIN;
 }
 
 static int
@@ -86,18 +96,15 @@ read_line(svm_t * c, char * line, slong lineno, char * msg)
         }
         last = idx;
         c->d = FLINT_MAX(c->d, idx);
+        if (dense_limit(c, lineno, msg) != UNROLL_SUCCESS)
+            return UNROLL_DOMAIN;
         _unroll_driver_vec_push(&c->trip, (double) c->labels.len);
         _unroll_driver_vec_push(&c->trip, (double) idx);
         _unroll_driver_vec_push(&c->trip, val);
     }
-    if ((c->labels.len + 1) * c->d > DENSE_MAX)
-    {
-        unroll_arith_msg(msg, "%s:%ld: %ld samples x %ld features exceed "
-                         "the dense limit of 2^27 entries", c->path,
-                         (long) lineno, (long) c->labels.len + 1,
-                         (long) c->d);
+    /* a line without entries still adds a row of d zeros */
+    if (dense_limit(c, lineno, msg) != UNROLL_SUCCESS)
         return UNROLL_DOMAIN;
-    }
     _unroll_driver_vec_push(&c->labels, lab);
     return UNROLL_SUCCESS;
 }
@@ -138,7 +145,7 @@ unroll_driver_data_read_libsvm(unroll_driver_data_t data, const char * path,
     }
     while (status == UNROLL_SUCCESS && _unroll_driver_getline(&line, &cap, f))
         status = read_line(&c, line, ++lineno, msg);
-    free(line);
+    flint_free(line);
     if (ferror(f))
     {
         unroll_arith_msg(msg, "%s: read error", path);
@@ -154,7 +161,7 @@ unroll_driver_data_read_libsvm(unroll_driver_data_t data, const char * path,
     }
     if (status == UNROLL_SUCCESS)
         store(data, &c);
-    free(c.labels.v);
-    free(c.trip.v);
+    flint_free(c.labels.v);
+    flint_free(c.trip.v);
     return status;
 }

@@ -58,7 +58,7 @@ solve(unroll_driver_problem_t p, const double * H, char * msg)
                               (lapack_int) p->k, C, (lapack_int) d,
                               p->dxstar, (lapack_int) d);
     }
-    free(C);
+    flint_free(C);
     if (info != 0)
     {
         unroll_arith_msg(msg, "the Cholesky factorisation of H failed "
@@ -92,7 +92,7 @@ _unroll_driver_ridge_solve(unroll_driver_problem_t p, char * msg)
     if (status == UNROLL_SUCCESS && p->storage == UNROLL_DRIVER_HESSIAN)
         p->H = H;
     else
-        free(H);
+        flint_free(H);
     p->fstar = 0.0;
     return status;
 }

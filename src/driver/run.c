@@ -37,7 +37,7 @@ predict_init(predict_t * pr, const unroll_driver_problem_t p, int kind,
     for (i = 0; i < d; i++)
         jet0[i] = 1.0;
     unroll_driver_state_init(pr->st, kind, 2 * d, jet0);
-    free(jet0);
+    flint_free(jet0);
     pr->grad = _unroll_driver_alloc(2 * d, sizeof(double));
     pr->u = _unroll_driver_alloc(d, sizeof(double));
     pr->v = _unroll_driver_alloc(d, sizeof(double));
@@ -53,9 +53,9 @@ predict_clear(predict_t * pr)
     if (!pr->on)
         return;
     unroll_driver_state_clear(pr->st);
-    free(pr->grad);
-    free(pr->u);
-    free(pr->v);
+    flint_free(pr->grad);
+    flint_free(pr->u);
+    flint_free(pr->v);
 }
 
 static void
@@ -163,6 +163,6 @@ unroll_driver_run(const unroll_driver_problem_t p,
     }
     predict_clear(&pr);
     unroll_driver_state_clear(st);
-    free(G);
+    flint_free(G);
     return status;
 }

@@ -26,13 +26,13 @@ unroll_driver_state_init(unroll_driver_state_t st, int kind, slong N,
 void
 unroll_driver_state_clear(unroll_driver_state_t st)
 {
-    free(st->y1);
-    free(st->y2);
+    flint_free(st->y1);
+    flint_free(st->y2);
     if (st->kind == UNROLL_SCHEME_AVERAGED)
     {
-        free(st->z1);
-        free(st->z2);
-        free(st->x);
+        flint_free(st->z1);
+        flint_free(st->z2);
+        flint_free(st->x);
     }
 }
 

@@ -27,7 +27,7 @@ descend(double * e, const unroll_driver_problem_t p, double h, slong T)
         if (e[t] <= 1e-9 * e[0])
             break;
     }
-    free(X);
+    flint_free(X);
     return t;
 }
 
@@ -50,7 +50,7 @@ unroll_driver_gd_rate(const unroll_driver_problem_t p, double h, slong T)
         else
             rate = pow(e[t] / e[t / 2], 1.0 / (double) (t - t / 2));
     }
-    free(e);
+    flint_free(e);
     return rate;
 }
 

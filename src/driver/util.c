@@ -10,14 +10,7 @@
 void *
 _unroll_driver_alloc(size_t n, size_t size)
 {
-    void * p;
-
-    if (n == 0)
-        n = 1;
-    p = calloc(n, size);
-    if (p == NULL)
-        flint_abort();
-    return p;
+    return flint_calloc(n == 0 ? 1 : n, size);
 }
 
 void
@@ -26,9 +19,7 @@ _unroll_driver_vec_push(_unroll_driver_vec_t * a, double x)
     if (a->len == a->alloc)
     {
         a->alloc = FLINT_MAX(64, 2 * a->alloc);
-        a->v = realloc(a->v, sizeof(double) * a->alloc);
-        if (a->v == NULL)
-            flint_abort();
+        a->v = flint_realloc(a->v, sizeof(double) * a->alloc);
     }
     a->v[a->len++] = x;
 }
@@ -49,9 +40,7 @@ _unroll_driver_getline(char ** buf, size_t * cap, FILE * f)
         if (n + 1 >= *cap)
         {
             *cap *= 2;
-            *buf = realloc(*buf, *cap);
-            if (*buf == NULL)
-                flint_abort();
+            *buf = flint_realloc(*buf, *cap);
         }
         (*buf)[n++] = (char) ch;
     }

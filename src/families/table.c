@@ -10,7 +10,9 @@
 /* Reading a coefficient file back as a scheme.  Both formats are first
    reduced to a grid of strings, one row per step t = 1..T and one column
    per coefficient name, so that the exact-or-ball decision and the
-   validation are shared. */
+   validation are shared.  The text and the grid, which grow with the
+   file, are allocated through FLINT so that exhaustion takes the path
+   the caller installed (unroll(1): one line, exit status 3). */
 typedef struct
 {
     slong nrows;
@@ -33,9 +35,9 @@ grid_clear(grid_t * g)
     slong i;
 
     for (i = 0; i < g->nrows * UNROLL_NCOEF; i++)
-        free(g->cell[i]);
-    free(g->cell);
-    free(g->line);
+        flint_free(g->cell[i]);
+    flint_free(g->cell);
+    flint_free(g->line);
 }
 
 static void
@@ -46,10 +48,9 @@ grid_add_row(grid_t * g, slong line)
     if (g->nrows == g->alloc)
     {
         g->alloc = FLINT_MAX(16, 2 * g->alloc);
-        g->cell = realloc(g->cell, sizeof(char *) * UNROLL_NCOEF * g->alloc);
-        g->line = realloc(g->line, sizeof(slong) * g->alloc);
-        if (g->cell == NULL || g->line == NULL)
-            flint_abort();
+        g->cell = flint_realloc(g->cell,
+                                sizeof(char *) * UNROLL_NCOEF * g->alloc);
+        g->line = flint_realloc(g->line, sizeof(slong) * g->alloc);
     }
     for (i = 0; i < UNROLL_NCOEF; i++)
         g->cell[g->nrows * UNROLL_NCOEF + i] = NULL;
@@ -60,10 +61,8 @@ grid_add_row(grid_t * g, slong line)
 static char *
 dup_range(const char * s, size_t n)
 {
-    char * r = malloc(n + 1);
+    char * r = flint_malloc(n + 1);
 
-    if (r == NULL)
-        flint_abort();
     memcpy(r, s, n);
     r[n] = '\0';
     return r;
@@ -93,17 +92,17 @@ read_file(char ** text, const char * path, char * msg)
         return UNROLL_IO;
     }
 
-    *text = malloc(cap);
-    while (*text != NULL && (got = fread(*text + n, 1, cap - n - 1, f)) > 0)
+    *text = flint_malloc(cap);
+    while ((got = fread(*text + n, 1, cap - n - 1, f)) > 0)
     {
         n += got;
         if (n + 1 == cap)
-            *text = realloc(*text, cap *= 2);
+            *text = flint_realloc(*text, cap *= 2);
     }
-    if (*text == NULL || ferror(f))
+    if (ferror(f))
     {
         fclose(f);
-        free(*text);
+        flint_free(*text);
         unroll_arith_msg(msg, "%s: read error", path);
         return UNROLL_IO;
     }
@@ -165,6 +164,14 @@ csv_row(grid_t * g, const int * map, slong ncols, const char * line,
     long t;
     int bad;
 
+    /* checked before the row is stored: no file that 'unroll coeffs'
+       writes is longer */
+    if (g->nrows >= UNROLL_T_MAX_EXACT)
+    {
+        unroll_arith_msg(msg, "%s:%ld: more than %d steps", path,
+                         (long) lineno, UNROLL_T_MAX_EXACT);
+        return UNROLL_DOMAIN;
+    }
     grid_add_row(g, lineno);
     while (i <= len && col < ncols)
     {
@@ -176,7 +183,7 @@ csv_row(grid_t * g, const int * map, slong ncols, const char * line,
         {
             t = strtol(field, &endp, 10);
             bad = (*field == '\0' || *endp != '\0');
-            free(field);
+            flint_free(field);
             if (bad || t != g->nrows)
             {
                 unroll_arith_msg(msg, "%s:%ld: expected t = %ld", path,
@@ -187,7 +194,7 @@ csv_row(grid_t * g, const int * map, slong ncols, const char * line,
         else if (map[col] >= 0)
             g->cell[(g->nrows - 1) * UNROLL_NCOEF + map[col]] = field;
         else
-            free(field);
+            flint_free(field);
         col++;
         i++;
     }
@@ -263,6 +270,13 @@ parse_json(grid_t * g, const char * text, const char * path, char * msg)
     {
         if (status != UNROLL_SUCCESS)
             break;
+        if (g->nrows >= UNROLL_T_MAX_EXACT)
+        {
+            unroll_arith_msg(msg, "%s: row %ld: more than %d steps", path,
+                             (long) i + 1, UNROLL_T_MAX_EXACT);
+            status = UNROLL_DOMAIN;
+            break;
+        }
         grid_add_row(g, (slong) i + 1);
         v = json_object_get(row, "t");
         if (!json_is_integer(v) || json_integer_value(v) != (json_int_t) i + 1)
@@ -389,6 +403,6 @@ unroll_family_table_read(unroll_scheme_t s, slong * T, const char * path,
         *T = g.nrows;
 
     grid_clear(&g);
-    free(text);
+    flint_free(text);
     return status;
 }

@@ -206,47 +206,42 @@ cli_parse_format(int * res, const char * arg, int allow_sollya,
     return EXIT_OK;
 }
 
-int
-cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
-                 slong prec, const char * cmd)
+/* The three ways of building a scheme, with the same error mapping. */
+typedef int (* builder_t)(unroll_scheme_t, const unroll_method_t, slong,
+                          slong, char *);
+
+static int
+build_with(builder_t build, unroll_scheme_t s, const unroll_method_t meth,
+           slong T, slong prec, const char * cmd)
 {
     char why[UNROLL_MSG_LEN];
     int status;
 
-    status = unroll_method_scheme(s, meth, T, prec, why);
+    status = build(s, meth, T, prec, why);
     if (status == UNROLL_IO)
         return cli_error(EXIT_IO, cmd, why);
     if (status != UNROLL_SUCCESS)
         return cli_error(EXIT_USAGE, cmd, why);
     return EXIT_OK;
+}
+
+int
+cli_build_scheme(unroll_scheme_t s, const unroll_method_t meth, slong T,
+                 slong prec, const char * cmd)
+{
+    return build_with(unroll_method_scheme, s, meth, T, prec, cmd);
 }
 
 int
 cli_build_scheme_certify(unroll_scheme_t s, const unroll_method_t meth,
                          slong T, slong prec, const char * cmd)
 {
-    char why[UNROLL_MSG_LEN];
-    int status;
-
-    status = unroll_method_scheme_certify(s, meth, T, prec, why);
-    if (status == UNROLL_IO)
-        return cli_error(EXIT_IO, cmd, why);
-    if (status != UNROLL_SUCCESS)
-        return cli_error(EXIT_USAGE, cmd, why);
-    return EXIT_OK;
+    return build_with(unroll_method_scheme_certify, s, meth, T, prec, cmd);
 }
 
 int
 cli_build_scheme_numeric(unroll_scheme_t s, const unroll_method_t meth,
                          slong T, slong prec, const char * cmd)
 {
-    char why[UNROLL_MSG_LEN];
-    int status;
-
-    status = unroll_method_scheme_arb(s, meth, T, prec, why);
-    if (status == UNROLL_IO)
-        return cli_error(EXIT_IO, cmd, why);
-    if (status != UNROLL_SUCCESS)
-        return cli_error(EXIT_USAGE, cmd, why);
-    return EXIT_OK;
+    return build_with(unroll_method_scheme_arb, s, meth, T, prec, cmd);
 }

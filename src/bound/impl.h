@@ -68,10 +68,11 @@ void _unroll_bound_nodes_add(_unroll_bound_ctx_t * ctx, arf_srcptr u,
                              slong n, int order);
 
 /* Evaluates the values g (not g', g'') of node i again with the ball
-   interpreter, unless it is precise: what Bernstein's constant needs of
-   the grid, at half the cost of the whole jet.  The node stays not
-   `precise`. */
-void _unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i);
+   interpreter at prec bits, unless it is precise: what Bernstein's
+   constant needs of the grid, at a fraction of the cost of the whole
+   jet at the working precision.  The node stays not `precise`. */
+void _unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i,
+                                      slong prec);
 
 /* Evaluates node i again in floating point to order 3 if it is not
    `full` (ball fallback), so that its g'' becomes known. */

@@ -178,9 +178,11 @@ _unroll_bound_node_sharpen(_unroll_bound_ctx_t * ctx, slong i)
         evaluate(ctx->nodes + i, ctx, 0);
 }
 
-/* The values at node i in balls, to order 1: E = P - lambda P' and P'. */
+/* The values at node i in balls at prec bits, to order 1:
+   E = P - lambda P' and P'. */
 void
-_unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i)
+_unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i,
+                                 slong prec)
 {
     _unroll_bound_node_t * n = ctx->nodes + i;
     arb_struct jet[2];
@@ -198,13 +200,12 @@ _unroll_bound_node_sharpen_value(_unroll_bound_ctx_t * ctx, slong i)
     _unroll_bound_point(lam, s, c, ctx, &n->u);
     if (ctx->majorant)
         unroll_scheme_point_jet(jet, ctx->pt, lam, ctx->t, ctx->stage, 1,
-                                ctx->prec);
+                                prec);
     else
         unroll_scheme_point_jet_frame(jet, ctx->pt, lam, ctx->t,
-                                      ctx->stage, 1, ctx->prec);
-    arb_mul(&n->g[_UNROLL_F_E][0], lam, jet + 1, ctx->prec);
-    arb_sub(&n->g[_UNROLL_F_E][0], jet + 0, &n->g[_UNROLL_F_E][0],
-            ctx->prec);
+                                      ctx->stage, 1, prec);
+    arb_mul(&n->g[_UNROLL_F_E][0], lam, jet + 1, prec);
+    arb_sub(&n->g[_UNROLL_F_E][0], jet + 0, &n->g[_UNROLL_F_E][0], prec);
     arb_set(&n->g[_UNROLL_F_D][0], jet + 1);
 
     arb_clear(c);

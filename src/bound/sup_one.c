@@ -591,10 +591,12 @@ settle(search_t * S, heap_t * H, const arf_t target)
    where the stage x of a three-stage scheme cancels its much larger
    stage y. */
 static void
-unblur(_unroll_bound_ctx_t * ctx, int f)
+unblur(_unroll_bound_ctx_t * ctx, int f, slong rel_bits)
 {
+    /* An eighth of the oscillation needs a few bits, not rel_bits:
+       the working precision less the width asked, plus a margin. */
+    slong prec = FLINT_MAX(64, ctx->prec - rel_bits + 24), j;
     arf_t lo, hi, x;
-    slong j;
     int flat;
 
     arf_init(lo);
@@ -616,7 +618,7 @@ unblur(_unroll_bound_ctx_t * ctx, int f)
         if (flat)
             _unroll_bound_node_sharpen(ctx, j);
         else if (arf_cmpabs_mag(x, arb_radref(&ctx->nodes[j].g[f][0])) < 0)
-            _unroll_bound_node_sharpen_value(ctx, j);
+            _unroll_bound_node_sharpen_value(ctx, j, prec);
 
     arf_clear(x);
     arf_clear(hi);
@@ -725,7 +727,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
 
     /* Degree 0 (and below: P_0' = 0) makes g constant: B_k = 0. */
     if (n > 0)
-        unblur(ctx, f);
+        unblur(ctx, f, rel_bits);
     S.escale = grid_scale(ctx, f);
     if (n > 0)
         bernstein(&S, n);

@@ -12,7 +12,7 @@ typedef struct
     slong a;
     slong b;
     int mono;           /* -1: not tested yet; 1: |g| monotone on it */
-    int sharp;          /* bound set when both ends were precise */
+    int npre;           /* ends that were precise when bound was set */
     arf_struct bound;
 }
 cell_t;
@@ -35,7 +35,7 @@ heap_swap(heap_t * H, slong i, slong j)
 }
 
 static void
-heap_push(heap_t * H, slong a, slong b, int mono, int sharp,
+heap_push(heap_t * H, slong a, slong b, int mono, int npre,
           const arf_t bound)
 {
     slong i, p;
@@ -49,7 +49,7 @@ heap_push(heap_t * H, slong a, slong b, int mono, int sharp,
     H->v[i].a = a;
     H->v[i].b = b;
     H->v[i].mono = mono;
-    H->v[i].sharp = sharp;
+    H->v[i].npre = npre;
     arf_init(&H->v[i].bound);
     arf_set(&H->v[i].bound, bound);
     for (; i > 0 && arf_cmp(&H->v[p = (i - 1) / 2].bound,
@@ -507,19 +507,23 @@ wide(const search_t * S, slong a, slong b)
     return res;
 }
 
+/* How many ends of [u_a, u_b] are precise. */
 static int
-is_sharp(const search_t * S, slong a, slong b)
+precise_ends(const search_t * S, slong a, slong b)
 {
-    return S->ctx->nodes[a].precise && S->ctx->nodes[b].precise;
+    return S->ctx->nodes[a].precise + S->ctx->nodes[b].precise;
 }
 
 /* What the top cell needs before its bound is worth recomputing.  A
    monotone cell needs balls at an end whose value may exceed the
    target.  A Taylor cell first needs g'' at grid ends that lack it
    (floating point), then balls at its ends if their radii are what
-   matters.  Returns 0 when nothing would help: bisect. */
+   matters.  Either way a bound set before an end became precise (by a
+   neighbour) is worth recomputing.  Returns 0 when nothing would help:
+   bisect, which ends, if balls are too wide to decide, at the
+   narrowest cell allowed (UNROLL_UNABLE and more precision). */
 static int
-improve(search_t * S, slong a, slong b, int mono, int sharp,
+improve(search_t * S, slong a, slong b, int mono, int npre,
         const arf_t target)
 {
     _unroll_bound_ctx_t * ctx = S->ctx;
@@ -534,7 +538,7 @@ improve(search_t * S, slong a, slong b, int mono, int sharp,
             _unroll_bound_node_sharpen(ctx, a);
         if (sb)
             _unroll_bound_node_sharpen(ctx, b);
-        return sa || sb || !sharp;
+        return sa || sb || precise_ends(S, a, b) > npre;
     }
     if (!na->full || !nb->full)
     {
@@ -542,8 +546,8 @@ improve(search_t * S, slong a, slong b, int mono, int sharp,
         _unroll_bound_node_complete(ctx, b);
         return 1;
     }
-    if (is_sharp(S, a, b))
-        return !sharp;
+    if (precise_ends(S, a, b) == 2)
+        return npre < 2;
     if (wide(S, a, b) || !radii_matter(S, a, b, target))
         return 0;
     _unroll_bound_node_sharpen(ctx, a);
@@ -564,7 +568,7 @@ settle(search_t * S, heap_t * H, const arf_t target)
     int mono = H->v[0].mono;
     arf_t w;
 
-    if (mono >= 0 && !improve(S, a, b, mono, H->v[0].sharp, target))
+    if (mono >= 0 && !improve(S, a, b, mono, H->v[0].npre, target))
         return 0;
 
     heap_pop(H);
@@ -574,7 +578,7 @@ settle(search_t * S, heap_t * H, const arf_t target)
     consider(S, b);
     arf_init(w);
     full_bound(w, S, a, b, mono);
-    heap_push(H, a, b, mono, is_sharp(S, a, b), w);
+    heap_push(H, a, b, mono, precise_ends(S, a, b), w);
     arf_clear(w);
     return 1;
 }
@@ -664,9 +668,9 @@ refine(arf_t hi, search_t * S, heap_t * H, slong rel_bits)
         m = _unroll_bound_node_add(ctx, u);
         consider(S, m);
         cell_bound(w, S, a, m);
-        heap_push(H, a, m, -1, is_sharp(S, a, m), w);
+        heap_push(H, a, m, -1, precise_ends(S, a, m), w);
         cell_bound(w, S, m, b);
-        heap_push(H, m, b, -1, is_sharp(S, m, b), w);
+        heap_push(H, m, b, -1, precise_ends(S, m, b), w);
     }
     arf_set(hi, &H->v[0].bound);
 
@@ -736,7 +740,7 @@ _unroll_bound_sup_one(unroll_bound_max_struct * res,
     for (j = 0; j < ctx->N; j++)
     {
         cell_bound(w, &S, j, j + 1);
-        heap_push(&H, j, j + 1, -1, is_sharp(&S, j, j + 1), w);
+        heap_push(&H, j, j + 1, -1, precise_ends(&S, j, j + 1), w);
     }
     status = refine(&res->hi, &S, &H, rel_bits);
     arf_set(&res->lo, S.lo);

@@ -198,7 +198,7 @@ half_bound_d(const search_t * S, const double * m, const double * r,
        vertex -m1 / m2, whose value m0 - m1^2 / (2 m2) is taken when the
        computed vertex lies in [0, h] up to a margin far above its
        rounding. */
-    if (!(r[2] <= DBL_MAX))
+    if (!(r[2] <= DBL_MAX) || !isfinite(m[2]))
         return res;
     q = fabs(m[0] + m[1] * h + 0.5 * m[2] * h * h)
         + DROUND * (fabs(m[0]) + fabs(m[1]) * h + 0.5 * fabs(m[2]) * h * h);
@@ -237,6 +237,11 @@ cell_bound_d(arf_t res, search_t * S, slong a, slong b)
     {
         for (k = 0; k < 3; k++)
             scaled(m + k, r + k, S, g[i] + k);
+        /* fmin and fmax would drop a NaN term: only finite values and
+           derivatives enter (g'' may be unknown, then it is skipped). */
+        for (k = 0; k < 2; k++)
+            if (!isfinite(m[k]) || !(r[k] <= DBL_MAX))
+                return 0;
         if (i == 1)
             m[1] = -m[1];
         w = fmax(w, half_bound_d(S, m, r, h));

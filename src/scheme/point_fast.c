@@ -50,8 +50,11 @@ vabs(vd x)
 
 /* Error bounds are evaluated in round-to-nearest on nonnegative numbers
    by expressions of fewer than a hundred operations: the computed value
-   times 1 + 100u, plus a hundred times the largest absolute error of an
-   operation on subnormals (2^-1075), bounds the exact one. */
+   times 1 + 100u, plus far more than a hundred times the largest
+   absolute error of an operation on subnormals (2^-1075), bounds the
+   exact one.  The absolute term, 2^-1000, is negligible against the
+   values, which rescaling keeps above 2^-400, and keeps the radii
+   themselves out of the subnormal range. */
 INLINE vd
 up(vd x)
 {

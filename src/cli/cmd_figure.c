@@ -128,7 +128,8 @@ cmd_figure(int argc, char ** argv)
     if (optind + 1 != argc)
         return cli_usage_error("figure", "expected one figure number");
     n = strtol(argv[optind], &end, 10);
-    if (*argv[optind] == '\0' || *end != '\0' || n < 1 || n > UNROLL_REPORT_NFIGURES)
+    if (*argv[optind] == '\0' || *end != '\0' || n < 1
+        || n > UNROLL_REPORT_NFIGURES)
         return cli_usage_error("figure", "the figure number must be 1..6");
 
     code = cli_report_mkdir(opts->outdir, "figure");

@@ -8,6 +8,7 @@
     then "triad GBps X" and the bandwidth floors.  bench/driver.sh runs
     it beside the same loop in numpy and prints the ratios.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

@@ -13,19 +13,28 @@
 
 #include <flint/flint.h>
 #include <flint/fmpz.h>
+#include <flint/fmpz_vec.h>
 #include <flint/fmpz_poly.h>
 #include <flint/fmpq.h>
+#include <flint/fmpq_vec.h>
 #include <flint/fmpq_poly.h>
 
+/* FLINT 3 splits its headers further than Arb 2.23 did (arb_fmpz_poly.h
+   no longer brings acb.h, nor fmpq.h the vector functions), so every
+   header used is named here. */
 #if UNROLL_HAVE_FLINT3
 #include <flint/arf.h>
 #include <flint/arb.h>
+#include <flint/acb.h>
 #include <flint/arb_poly.h>
+#include <flint/acb_poly.h>
 #include <flint/arb_fmpz_poly.h>
 #else
 #include <arf.h>
 #include <arb.h>
+#include <acb.h>
 #include <arb_poly.h>
+#include <acb_poly.h>
 #include <arb_fmpz_poly.h>
 #endif
 

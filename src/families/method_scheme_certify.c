@@ -6,16 +6,13 @@
    step, so that building the exact scheme costs some t^3 bit operations
    (20 s at t = 4000, minutes at 10000) while the certification itself
    runs in O(t^2) double operations.  Their ball generators contain the
-   exact values and cost O(t) operations at prec bits. */
+   exact values and cost O(t) operations at prec bits; the other
+   families go exact inside unroll_method_scheme_arb anyway. */
 int
 unroll_method_scheme_certify(unroll_scheme_t s, const unroll_method_t meth,
                              slong T, slong prec, char * msg)
 {
-    int f = meth->family;
-
-    if (T > UNROLL_CERTIFY_EXACT_T_MAX
-        && (f == UNROLL_FAMILY_CHEBYSHEV || f == UNROLL_FAMILY_GEGENBAUER
-            || f == UNROLL_FAMILY_SOBOLEV))
+    if (T > UNROLL_CERTIFY_EXACT_T_MAX)
         return unroll_method_scheme_arb(s, meth, T, prec, msg);
     return unroll_method_scheme(s, meth, T, prec, msg);
 }
